@@ -1,0 +1,155 @@
+"""Plain data passed between the reader, the checks and the outline: Report and Finding."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from types import MappingProxyType
+
+from .formats import CellKey
+
+Number = int | Decimal
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where something came from in the workbook: sheet name and A1 cell, as Excel shows them."""
+
+    sheet: str
+    cell: str
+
+    def __str__(self) -> str:
+        return f"{self.sheet}!{self.cell}"
+
+
+@dataclass(frozen=True)
+class Value:
+    """A table value as read. ``number`` is None when the cell could not be read as a number
+    (a finding then says why); ``derived`` marks a blank total computed from its parts."""
+
+    number: Number | None
+    place: Place | None = None
+    raw: object = None
+    derived: bool = False
+
+
+@dataclass(frozen=True)
+class Detail:
+    """One of the body's details (机关名称, 年度 …) with the cell it came from."""
+
+    text: str
+    place: Place | None = None
+
+
+# Keys of Report.details, with the label a clerk sees. The reader finds them by these labels.
+DETAIL_LABELS: Mapping[str, str] = MappingProxyType(
+    {
+        "name": "机关名称",
+        "year": "年度",
+        "portal_name": "门户网站名称",
+        "portal_url": "门户网站网址",
+        "contact_dept": "联系部门",
+        "address": "地址",
+        "postcode": "邮编",
+        "phone": "电话",
+        "release_date": "发布日期",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """Narrative text from one cell: an optional sub-heading and its paragraphs."""
+
+    title: str | None
+    paragraphs: tuple[str, ...]
+    place: Place | None = None
+
+
+@dataclass(frozen=True)
+class Subtotal:
+    """A subtotal a hand-made workbook carries although the official template has none (rule R6)."""
+
+    label: str
+    value: Value
+    parts: tuple[CellKey, ...]
+
+
+@dataclass(frozen=True)
+class Report:
+    """One annual report as read from a workbook.
+
+    ``narrative`` is keyed by section number: ``"前言"`` (optional preamble), ``"一"`` (the intro passage
+    with title None, then one passage per sub-heading), ``"五"`` and ``"六"`` (its ordered sub-items).
+    ``values`` holds every statutory table value of the format, keyed by CellKey.
+    """
+
+    format_id: str
+    source: str  # the workbook's path as given
+    details: Mapping[str, Detail]
+    narrative: Mapping[str, tuple[Passage, ...]]
+    values: Mapping[CellKey, Value]
+    subtotals: tuple[Subtotal, ...] = ()
+    figures: tuple[object, ...] = ()  # published-items figures (issue 6)
+
+    @property
+    def name(self) -> str:
+        d = self.details.get("name")
+        return d.text if d else ""
+
+    @property
+    def year(self) -> int | None:
+        d = self.details.get("year")
+        try:
+            return int(d.text) if d else None
+        except ValueError:
+            return None
+
+    def number(self, key: CellKey) -> Number:
+        """The value at ``key`` as a number; unreadable or missing values count as 0."""
+        v = self.values.get(key)
+        return v.number if v is not None and v.number is not None else 0
+
+
+class Severity(Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem found in a workbook.
+
+    ``rule`` is the spec's id (R1 … Q6, or READ for reading problems); ``type`` the kebab-case kind
+    (``sum-mismatch``, ``not-a-whole-number`` …). Location fields are what a clerk needs to find it in
+    Excel; ``expected`` and ``actual`` are printed as they stand.
+    """
+
+    rule: str
+    type: str
+    severity: Severity
+    message: str
+    sheet: str | None = None
+    cell: str | None = None
+    table: str | None = None
+    row_label: str | None = None
+    column_label: str | None = None
+    expected: str | None = None
+    actual: str | None = None
+    cells: tuple[str, ...] = field(default=())  # other cells involved, as "sheet!A1"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    @property
+    def place(self) -> str | None:
+        if self.sheet and self.cell:
+            return f"{self.sheet}!{self.cell}"
+        return self.sheet
+
+
+class WorkbookError(Exception):
+    """The workbook cannot be read at all (exit code 2). The message is Chinese and names the file."""

@@ -1,0 +1,35 @@
+"""Shared test set-up.
+
+Tests that need LibreOffice or a Chinese font skip when it is missing, unless GOVREPORT_REQUIRE_TOOLS=1
+(set by .ci/run): then a missing tool fails the test, so a skip never hides a gap in CI.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+REQUIRE_TOOLS = os.environ.get("GOVREPORT_REQUIRE_TOOLS") == "1"
+
+
+def need(condition: bool, what: str) -> None:
+    """Skip (locally) or fail (in CI) when a tool the test needs is missing."""
+    if condition:
+        return
+    if REQUIRE_TOOLS:
+        pytest.fail(f"{what} is required (GOVREPORT_REQUIRE_TOOLS=1) but missing")
+    pytest.skip(f"{what} not available")
+
+
+@pytest.fixture
+def soffice() -> str:
+    path = shutil.which("soffice") or shutil.which("libreoffice")
+    need(path is not None, "LibreOffice (soffice)")
+    assert path is not None
+    return path
