@@ -1,0 +1,32 @@
+"""Cleaning text that comes out of a workbook before it goes into a document.
+
+openpyxl hands back Excel's ``_xHHHH_`` escapes verbatim (``_x000D_`` from in-cell line breaks), and
+WordprocessingML cannot hold most control characters (python-docx raises at ``add_run``). Clean once,
+where workbook text enters the Report.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+# Characters XML 1.0 cannot hold (tab, LF and CR are allowed and handled as line breaks / spaces).
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def unescape_excel(text: str) -> str:
+    """Undo Excel's ``_xHHHH_`` escapes (``_x005F_`` stands for a literal underscore)."""
+    return _ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def clean_text(text: str) -> str:
+    """Excel escapes undone, CR/LF normalised to LF, characters XML cannot hold removed."""
+    text = unescape_excel(text).replace("\r\n", "\n").replace("\r", "\n")
+    return _ILLEGAL.sub("", text)
+
+
+def split_paragraphs(text: str) -> tuple[str, ...]:
+    """A narrative cell becomes one paragraph per non-empty line, stripped of surrounding spaces
+    (including the full-width indent clerks type by hand)."""
+    lines = (line.strip(" \t\u3000") for line in clean_text(text).split("\n"))
+    return tuple(line for line in lines if line)
