@@ -45,6 +45,7 @@ _TYPES = (
     FindingType("M2", "缺少联系信息", "前言中的网站、联系部门、地址、邮编、电话等信息缺失。"),
     FindingType("M3", "正文内容缺失", "叙述部分为空，报告中将显示【待填写】。"),
     FindingType("F1", "栏目发布数量与总数不符", "各栏目发布条数之和应等于正文或基本信息中说明的发布总数。"),
+    FindingType("READ", "无法读取工作簿", "文件不存在、为空、不是 .xlsx 工作簿、已损坏或加密，无法读取。"),
 )
 
 _KEYS = (
@@ -71,6 +72,7 @@ _KEYS = (
     "contact-missing",
     "narrative-missing",
     "figure-total-mismatch",
+    "workbook-unreadable",
 )
 
 FINDING_TYPES: dict[str, FindingType] = dict(zip(_KEYS, _TYPES, strict=True))
