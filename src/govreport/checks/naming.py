@@ -45,16 +45,17 @@ def cell_name(fmt: Format, key: CellKey) -> str:
 
 
 def term_name(fmt: Format, key: CellKey, target: CellKey) -> str:
-    """A cell named relative to the cell being checked: the row alone when it shares the column, the
-    column alone when it shares the row, in full otherwise; ``上年报告`` for last year's cells."""
+    """A cell named relative to the cell being checked: the column alone when it shares the row (also
+    last year's value of the same cell), the row alone when it shares the column, in full otherwise;
+    ``上年报告`` marks last year's cells."""
     prefix = "上年报告" if key.previous else ""
     if key.table != target.table:
         return cell_name(fmt, key)
+    if key.row == target.row:
+        return f"{prefix}“{_short_column(fmt, key, target)}”"
     row = row_label(fmt, key)
     if key.column == target.column and row is not None:
         return f"{prefix}“{row}”"
-    if key.row == target.row:
-        return f"{prefix}“{_short_column(fmt, key, target)}”"
     return cell_name(fmt, key)
 
 
