@@ -3,7 +3,19 @@
 from __future__ import annotations
 
 from . import gb2019, gb2021
-from .types import Block, CellKey, Column, Equation, Format, Inequality, Kind, Row, Section, Table
+from .types import (
+    Block,
+    CellKey,
+    Column,
+    Equation,
+    Format,
+    Inequality,
+    Kind,
+    Row,
+    Section,
+    SubtotalRule,
+    Table,
+)
 
 FORMATS: dict[str, Format] = {f.id: f for f in (gb2021.FORMAT, gb2019.FORMAT)}
 
@@ -39,6 +51,7 @@ __all__ = [
     "Kind",
     "Row",
     "Section",
+    "SubtotalRule",
     "Table",
     "UnknownFormatError",
     "format_for_year",

@@ -7,7 +7,7 @@ shape. Each format module states its own differences on top of these.
 
 from __future__ import annotations
 
-from .types import Block, CellKey, Column, Equation, Row
+from .types import Block, CellKey, Column, Equation, Row, SubtotalRule
 
 T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 T3_COLUMN_HEADER = "申请人情况"
@@ -173,3 +173,19 @@ def carry_over_rules(source: str) -> tuple[Equation, ...]:
         )
         for c in T3_COLUMNS
     )
+
+
+def table3_subtotals(result_rows: tuple[Row, ...]) -> tuple[SubtotalRule, ...]:
+    """R6: the subtotal rows of the groups （三）…（六） and the 法人或其他组织小计 column that some
+    third-party templates carry (spec B §4.2). A group's own label on a row of its own, with numbers,
+    is such a subtotal too."""
+    rules = []
+    for group in ("（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"):
+        rows = tuple(r.key for r in result_rows if r.group[-1:] == (group,))
+        if rows:
+            name = group[group.index("）") + 1 :]
+            labels = (f"{name}小计", f"{group}小计", f"{group[: group.index('）') + 1]}小计", group)
+            rules.append(SubtotalRule("t3", labels, rows=rows))
+    organisations = tuple(c.key for c in T3_APPLICANTS if T3_ORG_GROUP in c.path)
+    rules.append(SubtotalRule("t3", (f"{T3_ORG_GROUP}小计", "法人小计"), columns=organisations))
+    return tuple(rules)

@@ -15,6 +15,7 @@ from ._national import (
     t3,
     table3_block,
     table3_rules,
+    table3_subtotals,
     table4_rules,
 )
 from .gb2021 import FORMAT as GB2021
@@ -143,6 +144,7 @@ FORMAT = Format(
     overview_char_limit=None,
     other_handling=(t3("（六）", "总计"),),
     result_total=t3("（七）", "总计"),
+    subtotals=table3_subtotals(RESULT_ROWS),
     fee_words=(),
     placeholders={"一": "（文字描述）", "五": "（文字描述）", "六": "（文字描述）"},
 )

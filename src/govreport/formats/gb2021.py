@@ -14,6 +14,7 @@ from ._national import (
     t3,
     table3_block,
     table3_rules,
+    table3_subtotals,
     table4_rules,
 )
 from .types import Block, CellKey, Column, Equation, Format, Kind, Row, Section, Table
@@ -130,6 +131,7 @@ FORMAT = Format(
     overview_char_limit=1000,
     other_handling=(t3("（六）3", "总计"),),
     result_total=t3("（七）", "总计"),
+    subtotals=table3_subtotals(RESULT_ROWS),
     fee_words=("信息处理费", "收费", "收取费用"),
     placeholders={
         "一": "（文字描述）",

@@ -144,6 +144,18 @@ class Inequality:
 
 
 @dataclass(frozen=True)
+class SubtotalRule:
+    """A subtotal some third-party templates add and the official one lacks (R6): a row summing
+    ``rows`` in every column, or a column summing ``columns`` in every row. ``labels`` are the
+    spellings a workbook may use (compared after label normalisation)."""
+
+    table: str
+    labels: tuple[str, ...]
+    rows: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Section:
     """One of the six sections. ``table`` names the statutory table printed in it, if any."""
 
@@ -175,6 +187,7 @@ class Format:
     # words that show section 六 reports the 信息处理费 (Q3)
     fee_words: tuple[str, ...] = ()
     placeholders: dict[str, str] = field(default_factory=dict)
+    subtotals: tuple[SubtotalRule, ...] = ()  # extra subtotals a workbook may carry (R6)
 
     def table(self, table_id: str) -> Table:
         return next(t for t in self.tables if t.id == table_id)
