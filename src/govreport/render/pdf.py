@@ -1,0 +1,186 @@
+"""Document -> PDF, typeset directly with reportlab (no office suite needed).
+
+Every font is embedded and subset (TrueType faces chosen by :mod:`fonts`), every character is checked
+against its font before anything is drawn, lines break with 避头尾 (:mod:`pdf_wrap`), and the output is
+byte-identical for identical input: reportlab's invariant mode plus the document's own date.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+from reportlab.lib.colors import Color
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Spacer
+
+from ..blocks import Document, Figure, Heading, Paragraph, TableBlock, Title
+from ..files import write_bytes
+from .fonts import FontSet, resolve_fonts
+from .pdf_figure import figure_flowable, figure_texts
+from .pdf_fonts import MissingGlyph, MissingGlyphError, PdfFonts, pdf_fonts
+from .pdf_page import (
+    BODY_SIZE,
+    BOTTOM,
+    LEFT,
+    LINE,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    RIGHT,
+    TEXT_WIDTH,
+    TOP,
+    page_number_text,
+    page_template,
+)
+from .pdf_table import table_flowable
+from .pdf_text import Run, TextFlowable, TextStyle
+
+__all__ = ["MissingGlyphError", "check_glyphs", "pdf_bytes", "render_pdf"]
+
+TITLE_SIZE = 22.0  # 二号
+TITLE_LEADING = 36.0
+INDENT = 2 * BODY_SIZE  # two characters
+PLACEHOLDER_RED = Color(0.75, 0, 0)
+
+
+def render_pdf(document: Document, path: str | Path, fonts: FontSet | None = None) -> Path:
+    """Write ``document`` as a PDF at ``path`` (atomically). Raises FontError when no Chinese font is
+    usable and MissingGlyphError when a character cannot be drawn by any available font."""
+    return write_bytes(path, pdf_bytes(document, fonts))
+
+
+def pdf_bytes(document: Document, fonts: FontSet | None = None) -> bytes:
+    pf = pdf_fonts(fonts if fonts is not None else resolve_fonts())
+    missing = check_glyphs(document, pf)
+    if missing:
+        raise MissingGlyphError(missing)
+    out = io.BytesIO()
+    template = BaseDocTemplate(
+        out,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        leftMargin=LEFT,
+        rightMargin=RIGHT,
+        topMargin=TOP,
+        bottomMargin=BOTTOM,
+        title=document.title,
+        author=document.author,
+        subject=document.subject,
+        keywords=list(document.keywords),
+        creator="govreport",
+        producer="govreport (reportlab)",
+        lang=document.language,
+        invariant=1,
+        initialFontName=pf.font("body"),
+        initialFontSize=BODY_SIZE,
+        initialLeading=LINE,
+        pageTemplates=[page_template(pf, document.draft_mark)],
+    )
+    template.build(list(flowables(document, pf)), canvasmaker=_canvas_maker(document.date))
+    return out.getvalue()
+
+
+def _canvas_maker(iso_date: str) -> type[Canvas]:
+    stamp = "D:" + iso_date.replace("-", "")[:8].ljust(8, "0") + "000000+08'00'" if iso_date else None
+
+    class _Canvas(Canvas):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            if stamp:
+                self.setDateFormatter(lambda *_: stamp)
+            self.showOutline()
+
+    return _Canvas
+
+
+def flowables(document: Document, fonts: PdfFonts) -> Iterator[Flowable]:
+    sections = 0
+    for block in document.blocks:
+        if isinstance(block, Title):
+            style = TextStyle(TITLE_SIZE, TITLE_LEADING, align="center", widow_control=False)
+            for line in block.lines:
+                yield TextFlowable([Run(line, fonts.font("title"))], style, fonts, keep_with_next=True)
+            yield Spacer(TEXT_WIDTH, LINE)
+        elif isinstance(block, Heading):
+            sections += 1
+            outline = (f"section{sections}", block.text) if block.bookmark else None
+            yield TextFlowable(
+                [_heading_run(block, fonts)], _body_style(), fonts, outline=outline, keep_with_next=True
+            )
+        elif isinstance(block, Paragraph):
+            yield _paragraph(block, fonts)
+        elif isinstance(block, TableBlock):
+            yield table_flowable(block, fonts, TEXT_WIDTH)
+            for note in block.notes:
+                yield TextFlowable(
+                    [Run(note, fonts.font("table"))], TextStyle(10.5, 15.0, align="justify"), fonts
+                )
+            yield Spacer(TEXT_WIDTH, LINE / 2)
+        elif isinstance(block, Figure):
+            yield figure_flowable(block, fonts, TEXT_WIDTH)
+
+
+def _body_style(indent: bool = True, align: str = "justify") -> TextStyle:
+    return TextStyle(BODY_SIZE, LINE, align=align, indent=INDENT if indent else 0.0)
+
+
+def _heading_run(block: Heading, fonts: PdfFonts) -> Run:
+    if block.level == 1:
+        return Run(block.text, fonts.font("heading"))
+    if block.level == 2:
+        return Run(block.text, fonts.font("subheading", bold=True))
+    return Run(block.text, fonts.font("body"))
+
+
+def _paragraph(block: Paragraph, fonts: PdfFonts) -> TextFlowable:
+    style = _body_style(block.indent, block.align)
+    if block.placeholder:
+        style = TextStyle(style.size, style.leading, style.align, style.indent, color=PLACEHOLDER_RED)
+    return TextFlowable(_paragraph_runs(block, fonts), style, fonts)
+
+
+def _paragraph_runs(block: Paragraph, fonts: PdfFonts) -> list[Run]:
+    """A run-in lead (（一）存在的主要问题。) in 楷体, then the text in the body face."""
+    runs = [Run(block.lead, fonts.font("subheading", bold=True))] if block.lead else []
+    return [*runs, Run(block.text, fonts.font("body"))]
+
+
+def check_glyphs(document: Document, fonts: PdfFonts) -> list[MissingGlyph]:
+    """Every character that no available font can draw, with where it occurs."""
+    missing: list[MissingGlyph] = []
+    for text, font, where in _texts(document, fonts):
+        missing += fonts.missing(text, font, where)
+    return list(dict.fromkeys(missing))
+
+
+def _texts(document: Document, fonts: PdfFonts) -> Iterator[tuple[str, str, str]]:
+    section, count = "报告开头", 0
+    for block in document.blocks:
+        if isinstance(block, Title):
+            yield from ((line, fonts.font("title"), "标题") for line in block.lines)
+        elif isinstance(block, Heading):
+            section, count = block.text, 0
+            yield block.text, _heading_run(block, fonts).font, f"标题“{block.text}”"
+        elif isinstance(block, Paragraph):
+            count += 1
+            for run in _paragraph_runs(block, fonts):
+                yield run.text, run.font, f"“{section}”第{count}段"
+        elif isinstance(block, TableBlock):
+            yield from _table_texts(block, fonts)
+        elif isinstance(block, Figure):
+            yield from ((t, fonts.font("table"), f"“{section}”的图表") for t in figure_texts(block))
+    if document.draft_mark:
+        yield document.draft_mark, fonts.font("heading"), "草稿标记"
+    yield page_number_text(1234567890), fonts.font("table"), "页码"
+
+
+def _table_texts(block: TableBlock, fonts: PdfFonts) -> Iterator[tuple[str, str, str]]:
+    for r, row in enumerate((*block.header_rows, *block.body_rows), start=1):
+        for c, cell in enumerate(row, start=1):
+            yield (
+                cell.text,
+                fonts.font("table", bold=cell.role == "caption"),
+                f"表格 {block.id} 第{r}行第{c}格",
+            )
+    for note in block.notes:
+        yield note, fonts.font("table"), f"表格 {block.id} 的注"

@@ -1,0 +1,108 @@
+"""Fonts inside reportlab: registered once per process, glyph coverage, per-character fallback.
+
+Every character of a document is checked against the face of its role before typesetting; a character
+that face lacks is drawn from the first fallback face that has it, and one that no face has is reported
+(:class:`MissingGlyphError`) instead of being drawn as an empty box.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from .font_files import FontFace
+from .fonts import FontSet
+
+_LOCK = threading.Lock()
+_REGISTERED: dict[tuple[str, int], str] = {}
+
+
+def register_face(face: FontFace) -> str:
+    """Register a face with reportlab once per process; return its reportlab font name."""
+    key = (str(face.path), face.index)
+    with _LOCK:
+        name = _REGISTERED.get(key)
+        if name is None:
+            base = re.sub(r"[^A-Za-z0-9-]", "", face.postscript or face.path.stem) or "Font"
+            name = f"GR{len(_REGISTERED)}-{base}"
+            pdfmetrics.registerFont(TTFont(name, str(face.path), subfontIndex=face.index))
+            _REGISTERED[key] = name
+    return name
+
+
+@dataclass(frozen=True)
+class MissingGlyph:
+    """A character that no available font can draw, and where it occurs."""
+
+    char: str
+    where: str
+
+    @property
+    def codepoint(self) -> str:
+        return f"U+{ord(self.char):04X}"
+
+
+class MissingGlyphError(Exception):
+    def __init__(self, missing: list[MissingGlyph]) -> None:
+        self.missing = tuple(missing)
+        shown = "；".join(f"“{m.char}”（{m.codepoint}，{m.where}）" for m in missing[:20])
+        more = f"等 {len(missing)} 处" if len(missing) > 20 else ""
+        super().__init__(
+            f"以下字符在所有可用字体中都没有字形，PDF 无法正确显示：{shown}{more}。"
+            "请安装包含这些字符的字体（可用 --font 指定），或修改文字。"
+        )
+
+
+def ignorable(ch: str) -> bool:
+    """Format and control characters (zero-width space, BOM …): not drawn, never reported."""
+    return unicodedata.category(ch) in ("Cc", "Cf") and ch not in "\n\t"
+
+
+class PdfFonts:
+    """The registered faces of a FontSet: names by role, coverage and widths."""
+
+    def __init__(self, fontset: FontSet) -> None:
+        self.fontset = fontset
+        self.role = {c.role: register_face(c.face) for c in fontset.choices}
+        self.bold = {c.role: register_face(c.bold) for c in fontset.choices if c.bold}
+        self.fallbacks = tuple(register_face(f) for f in fontset.fallbacks)
+        self._cmap = {n: pdfmetrics.getFont(n).face.charToGlyph for n in self.names()}
+        self._widths = {n: pdfmetrics.getFont(n).face for n in self.names()}
+
+    def names(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([*self.role.values(), *self.bold.values(), *self.fallbacks]))
+
+    def font(self, role: str, bold: bool = False) -> str:
+        return self.bold.get(role, self.role[role]) if bold else self.role[role]
+
+    def has(self, name: str, ch: str) -> bool:
+        return ch.isspace() or ord(ch) in self._cmap[name]
+
+    def font_for(self, ch: str, name: str) -> str | None:
+        """The font that draws ``ch``: ``name`` when it has the glyph, else the first fallback that does."""
+        if self.has(name, ch):
+            return name
+        return next((f for f in self.fallbacks if self.has(f, ch)), None)
+
+    def width(self, ch: str, name: str, size: float) -> float:
+        face = self._widths[name]
+        return face.charWidths.get(ord(ch), face.defaultWidth) * size / 1000.0
+
+    def missing(self, text: str, name: str, where: str) -> list[MissingGlyph]:
+        return [
+            MissingGlyph(ch, where)
+            for ch in dict.fromkeys(text)
+            if not ignorable(ch) and self.font_for(ch, name) is None
+        ]
+
+
+@lru_cache(maxsize=8)
+def pdf_fonts(fontset: FontSet) -> PdfFonts:
+    """The registered fonts of a FontSet, built once per process and reused by every report of a batch."""
+    return PdfFonts(fontset)

@@ -1,0 +1,78 @@
+"""The page: GB/T 9704 geometry, the page number and the draft mark (spec §1.1, §1.3, §3.4).
+
+A4 with margins 37/35/28/26 mm leaves the 156 × 225 mm 版心; a zero-padding frame fills it exactly, so 16 pt
+text on a 28.95 pt line pitch gives 22 lines a page. The page number ``— N —`` is 14 pt, centred, with the
+top of its line 7 mm below the 版心.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import Color
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame, PageTemplate
+
+from .pdf_fonts import PdfFonts
+from .pdf_text import draw_string
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+TOP, BOTTOM, LEFT, RIGHT = 37 * mm, 35 * mm, 28 * mm, 26 * mm
+TEXT_WIDTH = PAGE_WIDTH - LEFT - RIGHT  # 156 mm
+TEXT_HEIGHT = PAGE_HEIGHT - TOP - BOTTOM  # 225 mm
+BODY_SIZE = 16.0  # 三号
+LINE = 28.95  # 22 lines in 225 mm (spec §1.2)
+PAGE_NUMBER_SIZE = 14.0  # 四号
+PAGE_NUMBER_GAP = 7 * mm
+PAGE_NUMBER_ASCENT = 0.88  # share of the em above the baseline
+DRAFT_RED = Color(0.8, 0, 0)
+WATERMARK_GREY = Color(0.55, 0.55, 0.55, alpha=0.18)
+
+
+def page_number_text(number: int) -> str:
+    return f"— {number} —"
+
+
+def page_template(fonts: PdfFonts, draft_mark: str | None) -> PageTemplate:
+    frame = Frame(
+        LEFT,
+        BOTTOM,
+        TEXT_WIDTH,
+        TEXT_HEIGHT,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+        id="body",
+        showBoundary=0,
+    )
+
+    def on_page(canv: Canvas, _doc: object) -> None:
+        if draft_mark:
+            _draft(canv, fonts, draft_mark)
+
+    def on_page_end(canv: Canvas, _doc: object) -> None:
+        _page_number(canv, fonts)
+
+    return PageTemplate(id="page", frames=[frame], onPage=on_page, onPageEnd=on_page_end, pagesize=A4)
+
+
+def _page_number(canv: Canvas, fonts: PdfFonts) -> None:
+    font = fonts.font("table")
+    baseline = BOTTOM - PAGE_NUMBER_GAP - PAGE_NUMBER_ASCENT * PAGE_NUMBER_SIZE
+    text = page_number_text(canv.getPageNumber())
+    draw_string(canv, fonts, text, font, PAGE_NUMBER_SIZE, LEFT + TEXT_WIDTH / 2, baseline, "center")
+
+
+def _draft(canv: Canvas, fonts: PdfFonts, mark: str) -> None:
+    """Red mark in the header and a light diagonal watermark, drawn before the page's text."""
+    font = fonts.font("heading")
+    canv.saveState()
+    canv.setFillColor(DRAFT_RED)
+    draw_string(canv, fonts, mark, font, 12, LEFT + TEXT_WIDTH / 2, PAGE_HEIGHT - TOP + 12 * mm, "center")
+    canv.setFillColor(WATERMARK_GREY)
+    canv.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+    canv.rotate(45)
+    size = min(64.0, 0.9 * (PAGE_HEIGHT * 0.9) / max(len(mark), 1))
+    draw_string(canv, fonts, mark, font, size, 0, -size / 3, "center")
+    canv.restoreState()

@@ -1,0 +1,207 @@
+"""A paragraph flowable that sets Chinese text line by line with our own 避头尾 breaking.
+
+Each character carries its font (the role's face, or a fallback face for a glyph it lacks). Lines are
+justified by spreading the slack over the character gaps (the last line stays ragged), the first line
+may be indented, and the paragraph splits across pages between lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color, black
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+
+from .pdf_fonts import PdfFonts, ignorable
+from .pdf_wrap import break_lines, line_width, split_long, units
+
+DESCENT = 0.12  # share of the em below the baseline, for CJK faces
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    size: float
+    leading: float
+    align: str = "justify"  # left | center | right | justify
+    indent: float = 0.0  # first-line indent in points
+    space_before: float = 0.0
+    space_after: float = 0.0
+    color: Color = black
+    widow_control: bool = True
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    font: str  # reportlab font name of the role's face
+
+
+@dataclass
+class _Setting:
+    """Characters with their fonts, cut into unbreakable pieces with widths."""
+
+    chars: list[tuple[str, str]]
+    pieces: list[str]
+    starts: list[int]  # index into chars of each piece
+    widths: list[float]
+
+
+class TextFlowable(Flowable):
+    def __init__(
+        self,
+        runs: Sequence[Run],
+        style: TextStyle,
+        fonts: PdfFonts,
+        *,
+        outline: tuple[str, str] | None = None,
+        keep_with_next: bool = False,
+    ) -> None:
+        super().__init__()
+        self.style = style
+        self.fonts = fonts
+        self.outline = outline
+        self.keepWithNext = keep_with_next
+        self._setting = _set(runs, style.size, fonts)
+        self._lines: list[tuple[int, int]] | None = None
+        self._for_width: float | None = None
+        self._first, self._last = True, True
+
+    # -- reportlab protocol -------------------------------------------------------------------------
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self._layout(availWidth)
+        assert self._lines is not None
+        self.width = availWidth
+        self.height = len(self._lines) * self.style.leading
+        return self.width, self.height
+
+    def getSpaceBefore(self) -> float:
+        return self.style.space_before if self._first else 0.0
+
+    def getSpaceAfter(self) -> float:
+        return self.style.space_after if self._last else 0.0
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        self._layout(availWidth)
+        lines = self._lines or []
+        fit = int((availHeight + 1e-6) // self.style.leading)
+        if self.style.widow_control and len(lines) >= 4:
+            fit = min(fit, len(lines) - 2) if fit >= 2 else 0
+        if fit < 1 or fit >= len(lines):
+            return []
+        return [self._part(lines[:fit], self._first, False), self._part(lines[fit:], False, self._last)]
+
+    def draw(self) -> None:
+        canv = self.canv
+        if self.outline and self._first:
+            key, title = self.outline
+            canv.bookmarkPage(key)
+            canv.addOutlineEntry(title, key, level=0)
+        canv.setFillColor(self.style.color)
+        for j, (start, end) in enumerate(self._lines or []):
+            self._draw_line(j, start, end)
+
+    # -- internals -------------------------------------------------------------------------------
+    def _layout(self, width: float) -> None:
+        if self._lines is not None and (self._for_width == width or self._for_width is None):
+            return
+        s = self._setting
+        indent = self.style.indent if self._first else 0.0
+        s.pieces, s.widths, s.starts = _measure(s.chars, self.fonts, self.style.size, width)
+        self._lines = break_lines(s.pieces, s.widths, width - indent, width)
+        self._for_width = width
+
+    def _part(self, lines: list[tuple[int, int]], first: bool, last: bool) -> TextFlowable:
+        part = TextFlowable.__new__(TextFlowable)
+        Flowable.__init__(part)
+        part.style, part.fonts, part.outline = self.style, self.fonts, self.outline
+        part.keepWithNext = False
+        part._setting, part._lines, part._for_width = self._setting, lines, None
+        part._first, part._last = first, last
+        return part
+
+    def _draw_line(self, j: int, start: int, end: int) -> None:
+        st, s = self.style, self._setting
+        first_line = self._first and j == 0
+        last_line = self._last and j == len(self._lines or []) - 1
+        while end > start and s.pieces[end - 1].isspace():
+            end -= 1
+        x = st.indent if first_line else 0.0
+        room = self.width - x
+        natural = line_width(s.pieces, s.widths, start, end)
+        gap = 0.0
+        if st.align == "justify" and not last_line and end - start > 1:
+            # Spread the slack between pieces (characters, Latin runs), never inside ``2022`` or a URL.
+            gap = min(max(room - natural, 0.0) / (end - start - 1), st.size)
+        elif st.align == "center":
+            x += (room - natural) / 2
+        elif st.align == "right":
+            x += room - natural
+        top = self.height - j * st.leading
+        baseline = top - st.leading + (st.leading - st.size) / 2 + DESCENT * st.size
+        text = self.canv.beginText(x, baseline)
+        for k in range(start, end):
+            if gap and k > start:
+                x += s.widths[k - 1] + gap
+                text.setTextOrigin(x, baseline)
+            first = s.starts[k]
+            for font, segment in _segments(s.chars[first : first + len(s.pieces[k])]):
+                text.setFont(font, st.size)
+                text.textOut(segment)
+        self.canv.drawText(text)
+
+
+def _set(runs: Sequence[Run], size: float, fonts: PdfFonts) -> _Setting:
+    chars: list[tuple[str, str]] = []
+    for run in runs:
+        for ch in run.text.replace("\n", " ").replace("\t", " "):
+            if not ignorable(ch):
+                chars.append((ch, fonts.font_for(ch, run.font) or run.font))
+    return _Setting(chars, [], [], [])
+
+
+def _measure(
+    chars: list[tuple[str, str]], fonts: PdfFonts, size: float, width: float
+) -> tuple[list[str], list[float], list[int]]:
+    text = "".join(c for c, _ in chars)
+    font_at = [f for _, f in chars]
+
+    def measure_at(start: int, piece: str) -> float:
+        return sum(fonts.width(ch, font_at[start + i], size) for i, ch in enumerate(piece))
+
+    pieces = units(text)
+    first_font = font_at[0] if font_at else ""
+    pieces = split_long(pieces, lambda p: sum(fonts.width(c, first_font, size) for c in p), width)
+    starts, widths, pos = [], [], 0
+    for piece in pieces:
+        starts.append(pos)
+        widths.append(measure_at(pos, piece))
+        pos += len(piece)
+    return pieces, widths, starts
+
+
+def _segments(chars: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    for ch, font in chars:
+        if out and out[-1][0] == font:
+            out[-1] = (font, out[-1][1] + ch)
+        else:
+            out.append((font, ch))
+    return out
+
+
+def draw_string(
+    canv: Canvas, fonts: PdfFonts, text: str, font: str, size: float, x: float, y: float, anchor: str = "left"
+) -> float:
+    """Draw one line at baseline ``y`` anchored left/center/right on ``x``, each character in ``font``
+    or the fallback face that has it; returns its width."""
+    chars = [(ch, fonts.font_for(ch, font) or font) for ch in text if not ignorable(ch)]
+    width = sum(fonts.width(ch, f, size) for ch, f in chars)
+    shift = {"left": 0.0, "center": width / 2, "right": width}[anchor]
+    obj = canv.beginText(x - shift, y)
+    for f, segment in _segments(chars):
+        obj.setFont(f, size)
+        obj.textOut(segment)
+    canv.drawText(obj)
+    return width
