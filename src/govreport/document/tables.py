@@ -14,11 +14,11 @@ from ..formats.types import CellKey, Table
 from ..model import Report
 from ..text import clean_text
 
-# Relative widths of the 156 mm text width. A count column of table 三 gets 12 mm: five digits, or two
-# header characters a line (社会/公益/组织). Group label columns (三、本年度办理结果, （三）不予公开) get two
-# characters a line; the leaf label takes the rest.
-_NUMBER_COLUMN = 0.076
-_GROUP_COLUMNS = (0.06, 0.075)
+# Relative widths of the 156 mm text width. A count column of table 三 gets 11 mm: five digits, or two
+# 五号 header characters a line (社会/公益/组织). The outer group label (三、本年度办理结果) gets two
+# characters a line, the inner one (（三）不予公开) four; the leaf label takes the rest (about 13 a line).
+_NUMBER_COLUMN = 0.072
+_GROUP_COLUMNS = (0.065, 0.11)
 _SINGLE_LABEL = 0.25  # table 二: 行政规范性文件 on one line, the value columns share the rest
 
 _ALIGN = {"caption": "left", "header": "center", "note": "left", "label": "left", "value": "center"}

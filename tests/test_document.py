@@ -1,0 +1,271 @@
+"""The outline: what the report says, for both formats, before any renderer is involved."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from factories import DETAILS, make_report
+
+from govreport.blocks import Heading, Paragraph, TableBlock, Title
+from govreport.document import outline
+from govreport.document.phrases import NOTHING, PLACEHOLDER
+from govreport.formats import CellKey, Kind, get_format
+from govreport.formats.layout import layout
+from govreport.model import Passage
+
+FORMATS = ["gb2021", "gb2019"]
+
+
+def distinct_inputs(format_id: str) -> dict[CellKey, int | Decimal]:
+    """Every input cell a different non-zero number (amounts as decimals with a trailing zero)."""
+    fmt = get_format(format_id)
+    inputs: dict[CellKey, int | Decimal] = {}
+    for i, key in enumerate(k for k in fmt.cell_keys() if k not in fmt.total_keys()):
+        inputs[key] = Decimal(f"{i + 1}.50") if fmt.kind_of(key) is Kind.AMOUNT else 100 + i
+    return inputs
+
+
+def headings(doc, level: int) -> list[str]:
+    return [b.text for b in doc.blocks if isinstance(b, Heading) and b.level == level]
+
+
+def texts(doc) -> str:
+    return "\n".join(b.text for b in doc.blocks if isinstance(b, Paragraph))
+
+
+@pytest.mark.parametrize("format_id", FORMATS)
+def test_title_sections_and_metadata(format_id):
+    fmt = get_format(format_id)
+    doc = outline(make_report(format_id))
+    assert doc.blocks[0] == Title(("威海市文登区大水泊镇人民政府", "2022年政府信息公开工作年度报告"))
+    assert doc.title == "威海市文登区大水泊镇人民政府2022年政府信息公开工作年度报告"
+    assert doc.author == "威海市文登区大水泊镇人民政府"
+    assert doc.date == "2023-01-20"
+    assert headings(doc, 1) == [s.heading for s in fmt.sections]
+    assert all(b.bookmark for b in doc.blocks if isinstance(b, Heading) and b.level == 1)
+    assert [b.id for b in doc.blocks if isinstance(b, TableBlock)] == ["t2", "t3", "t4"]
+
+
+@pytest.mark.parametrize("format_id", FORMATS)
+def test_generated_preamble_has_the_six_customary_elements(format_id):
+    fmt = get_format(format_id)
+    doc = outline(make_report(format_id))
+    first_heading = next(i for i, b in enumerate(doc.blocks) if isinstance(b, Heading))
+    preamble = "".join(b.text for b in doc.blocks[1:first_heading])
+    assert "《中华人民共和国政府信息公开条例》" in preamble and fmt.notice in preamble
+    assert f"{DETAILS['name']}编制" in preamble
+    for section in fmt.sections:
+        assert section.heading.split("、", 1)[1] in preamble
+    assert "自2022年1月1日起至2022年12月31日止" in preamble
+    assert f"{DETAILS['portal_name']}（{DETAILS['portal_url']}）政府信息公开专栏" in preamble
+    for key in ("contact_dept", "address", "postcode", "phone"):
+        assert DETAILS[key] in preamble
+    assert PLACEHOLDER not in preamble
+
+
+def test_missing_details_print_placeholders_and_no_signature():
+    details = {k: v for k, v in DETAILS.items() if k not in ("phone", "portal_url", "release_date")}
+    doc = outline(make_report("gb2021", details=details))
+    assert "（【待填写】）政府信息公开专栏" in texts(doc)
+    assert "电话：【待填写】" in texts(doc)
+    assert doc.date == "2023-01-31"  # no release date: the publication deadline, fixed
+    assert not any(isinstance(b, Paragraph) and b.align == "right" for b in doc.blocks)
+
+
+def test_missing_name_and_year_still_outline():
+    details = {k: v for k, v in DETAILS.items() if k not in ("name", "year")}
+    doc = outline(make_report("gb2021", details=details))
+    assert doc.blocks[0] == Title((PLACEHOLDER, f"{PLACEHOLDER}年政府信息公开工作年度报告"))
+
+
+def test_workbook_preamble_replaces_the_generated_one():
+    narrative = make_report("gb2021").narrative | {"前言": (Passage(None, ("本机关自行撰写的前言。",)),)}
+    doc = outline(make_report("gb2021", narrative=narrative))
+    assert doc.blocks[1] == Paragraph("本机关自行撰写的前言。")
+    assert isinstance(doc.blocks[2], Heading)
+
+
+def test_signature_with_release_date():
+    doc = outline(make_report("gb2021"))
+    assert doc.blocks[-2:] == (
+        Paragraph("威海市文登区大水泊镇人民政府", align="right", indent=False),
+        Paragraph("2023年1月20日", align="right", indent=False),
+    )
+
+
+@pytest.mark.parametrize("written", ["2023/1/20", "2023年1月20日", "2023-01-20 00:00:00"])
+def test_release_date_as_clerks_write_it(written):
+    doc = outline(make_report("gb2021", details=DETAILS | {"release_date": written}))
+    assert doc.date == "2023-01-20"
+    assert doc.blocks[-1].text == "2023年1月20日"
+
+
+def test_draft_mark_is_carried():
+    assert outline(make_report("gb2021"), draft_mark="数据未通过校验").draft_mark == "数据未通过校验"
+    assert outline(make_report("gb2021")).draft_mark is None
+
+
+# -- tables ------------------------------------------------------------------------------------------
+
+
+def table(doc, table_id: str) -> TableBlock:
+    return next(b for b in doc.blocks if isinstance(b, TableBlock) and b.id == table_id)
+
+
+def grid_of(block: TableBlock) -> dict[tuple[int, int], str]:
+    """(row, column) of each listed cell -> its text, placing cells around row spans from above."""
+    covered: set[tuple[int, int]] = set()
+    out = {}
+    for r, row in enumerate((*block.header_rows, *block.body_rows)):
+        col = 0
+        for cell in row:
+            while (r, col) in covered:
+                col += 1
+            out[(r, col)] = cell.text
+            covered |= {(r + i, col + j) for i in range(cell.rowspan) for j in range(cell.colspan)}
+            col += cell.colspan
+        while (r, col) in covered:
+            col += 1
+        assert col == block.columns, f"row {r} of {block.id} covers {col} of {block.columns} columns"
+    return out
+
+
+@pytest.mark.parametrize("format_id", FORMATS)
+def test_every_table_value_is_printed_where_the_template_has_it(format_id):
+    fmt = get_format(format_id)
+    report = make_report(format_id, distinct_inputs(format_id))
+    doc = outline(report)
+    for t in fmt.tables:
+        cells = grid_of(table(doc, t.id))
+        for value in layout(t).values():
+            number = report.values[value.key].number
+            expected = format(number, "f") if isinstance(number, Decimal) else str(number)
+            assert cells[(value.row, value.col)] == expected, value.key
+
+
+@pytest.mark.parametrize("format_id", FORMATS)
+def test_tables_carry_the_official_labels_spans_and_note(format_id):
+    fmt = get_format(format_id)
+    doc = outline(make_report(format_id))
+    for t in fmt.tables:
+        grid = layout(t)
+        block = table(doc, t.id)
+        assert len(block.header_rows) == grid.header_rows
+        assert block.columns == grid.width and sum(block.widths) == pytest.approx(1)
+        cells = grid_of(block)
+        for c in grid.cells:
+            if c.role != "value":
+                assert cells[(c.row, c.col)] == c.text
+    t3 = table(doc, "t3")
+    note = t3.header_rows[0][0]
+    assert (note.role, note.text, note.rowspan, note.colspan) == (
+        "note",
+        fmt.table("t3").blocks[0].corner_note,
+        3,
+        3,
+    )
+    result_rows = [r for r in fmt.table("t3").blocks[0].rows if r.group]
+    results = next(c for row in t3.body_rows for c in row if c.text == result_rows[0].group[0])
+    assert results.rowspan == len(result_rows)
+    assert len(table(doc, "t4").widths) == 15 and len(set(table(doc, "t4").widths)) == 1
+
+
+def test_zero_prints_as_0_and_amounts_as_entered():
+    fee = CellKey("t2", "行政事业性收费", "本年收费金额")
+    report = make_report("gb2021", overrides={fee: Decimal("1.50")})
+    cells = [c.text for row in table(outline(report), "t2").body_rows for c in row]
+    assert "1.50" in cells and "0" in cells and "" not in cells
+
+
+def test_unreadable_value_in_a_draft_prints_as_written():
+    from dataclasses import replace
+
+    key = CellKey("t3", "一", "自然人")
+    report = make_report("gb2021")
+    report = replace(
+        report, values={**report.values, key: replace(report.values[key], number=None, raw="五")}
+    )
+    rows = table(outline(report), "t3").body_rows
+    assert rows[0][1].text == "五"
+
+
+# -- narrative ---------------------------------------------------------------------------------------
+
+
+def test_overview_subheadings_and_empty_part():
+    fmt = get_format("gb2021")
+    subs = fmt.section("一").subheadings
+    narrative = {
+        "一": (
+            Passage(None, ("总体概述。",)),
+            Passage(subs[0], ("主动公开内容。",)),
+            Passage(subs[1], ()),
+        )
+    }
+    doc = outline(make_report("gb2021", narrative=narrative))
+    i = doc.blocks.index(Heading("一、总体情况", 1, bookmark=True))
+    assert doc.blocks[i + 1 : i + 6] == (
+        Paragraph("总体概述。"),
+        Heading(subs[0], 2),
+        Paragraph("主动公开内容。"),
+        Heading(subs[1], 2),
+        Paragraph(PLACEHOLDER, placeholder=True),
+    )
+
+
+@pytest.mark.parametrize("format_id", FORMATS)
+def test_empty_sections_show_placeholders(format_id):
+    fmt = get_format(format_id)
+    doc = outline(make_report(format_id, narrative={"一": (), "五": (), "六": ()}))
+    assert headings(doc, 2) == [*fmt.section("一").subheadings, *(f"（一）{i}" for i in fmt.other_items)]
+    placeholders = [b for b in doc.blocks if isinstance(b, Paragraph) and b.placeholder]
+    assert len(placeholders) == len(fmt.section("一").subheadings) + 1 + max(1, len(fmt.other_items))
+    assert all(p.text == PLACEHOLDER for p in placeholders)
+
+
+def test_problems_lead_sentences_run_in():
+    narrative = {
+        "五": (Passage(None, ("（一）存在的主要问题。一是不够深入。", "（二）改进情况", "加强培训。")),)
+    }
+    doc = outline(make_report("gb2021", narrative=narrative))
+    i = doc.blocks.index(Heading("五、存在的主要问题及改进情况", 1, bookmark=True))
+    assert doc.blocks[i + 1 : i + 4] == (
+        Paragraph("一是不够深入。", lead="（一）存在的主要问题。"),
+        Heading("（二）改进情况", 2),
+        Paragraph("加强培训。"),
+    )
+
+
+def test_other_matters_are_renumbered_and_empty_items_read_nothing():
+    narrative = {
+        "六": (
+            Passage("（一）政府信息公开收费情况", ("本年度未收取信息处理费。",)),
+            Passage("3.人大建议和政协提案办理情况", ()),
+            Passage("其他事项", ("无",)),
+        )
+    }
+    doc = outline(make_report("gb2021", narrative=narrative))
+    i = doc.blocks.index(Heading("六、其他需要报告的事项", 1, bookmark=True))
+    assert doc.blocks[i + 1 : i + 7] == (
+        Heading("（一）政府信息公开收费情况", 2),
+        Paragraph("本年度未收取信息处理费。"),
+        Heading("（二）人大建议和政协提案办理情况", 2),
+        Paragraph(NOTHING),
+        Heading("（三）其他事项", 2),
+        Paragraph("无"),
+    )
+
+
+def test_control_characters_and_excel_escapes_never_reach_the_document():
+    narrative = {
+        "一": (Passage(None, ("第一段_x000D_\n第二段\x07。", "\x0b")),),
+        "五": (Passage(None, ("问题\x00一。",)),),
+    }
+    details = DETAILS | {"name": "某某镇\x1f人民政府"}
+    doc = outline(make_report("gb2021", narrative=narrative, details=details))
+    all_text = texts(doc) + "".join(doc.blocks[0].lines)
+    assert "第一段" in all_text and "第二段。" in all_text and "问题一。" in all_text
+    assert not any(ord(ch) < 32 for ch in all_text if ch != "\n")
+    assert "_x000D_" not in all_text
+    assert doc.author == "某某镇人民政府"
