@@ -1,0 +1,89 @@
+"""Standard sentences generated from the tables, for the data paragraphs a report usually has.
+
+A clerk pastes them into the narrative and never retypes a number. The wording is data
+(``formats/claims.py``): each placeholder names a claim topic, and the number filled in is that
+topic's table figure, so rule Q4 reads every generated sentence back as consistent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from .formats.claims import ClaimSet, DraftSentence, Piece, claims_for
+from .model import Number, Report
+
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+
+
+@dataclass(frozen=True)
+class Drafted:
+    """One generated sentence and what it is about (for the clerk: 收到和上年结转的申请 …)."""
+
+    topic: str
+    sentence: str
+
+
+def draft_sentences(report: Report) -> list[Drafted]:
+    """Sentences for requests, applicants, results, carry-over, reviews and lawsuits, documents,
+    decisions and fees, in that order; topics with nothing to say are left out."""
+    claims = claims_for(report.format_id)
+    drafted = []
+    for draft in claims.drafts:
+        sentence = _sentence(report, claims, draft)
+        if sentence:
+            drafted.append(Drafted(draft.topic, sentence))
+    return drafted
+
+
+def _value(report: Report, claims: ClaimSet, topic: str) -> Number:
+    reading = claims.topic(topic).readings[0]
+    return sum((report.number(k) for k in reading.cells), start=0)
+
+
+def _fill(report: Report, claims: ClaimSet, text: str) -> str:
+    return _PLACEHOLDER.sub(lambda m: _fmt(_value(report, claims, m.group(1))), text)
+
+
+def _all_zero(report: Report, claims: ClaimSet, text: str) -> bool:
+    return all(_value(report, claims, key) == 0 for key in _PLACEHOLDER.findall(text))
+
+
+def _sentence(report: Report, claims: ClaimSet, draft: DraftSentence) -> str:
+    if draft.when and all(_value(report, claims, key) == 0 for key in draft.when):
+        return ""
+    texts = [p.text for p in draft.pieces]
+    if draft.all_zero is not None and all(_all_zero(report, claims, t) for t in texts):
+        return draft.all_zero
+    parts = [_piece(report, claims, p) for p in draft.pieces]
+    parts = [p for p in parts if p]
+    if not parts:
+        return ""
+    joiner = "；" if any("其中" in p for p in parts) else "，"
+    sentence = draft.opener + joiner.join(parts) + "。"
+    if draft.percent:
+        sentence += _percent(report, claims, *draft.percent)
+    return sentence
+
+
+def _piece(report: Report, claims: ClaimSet, piece: Piece) -> str:
+    if _all_zero(report, claims, piece.text):
+        return piece.zero or ""
+    text = _fill(report, claims, piece.text)
+    details = [_fill(report, claims, d.text) for d in piece.details if not _all_zero(report, claims, d.text)]
+    return text + ("，其中" + "、".join(details) if details else "")
+
+
+def _percent(report: Report, claims: ClaimSet, part: str, base: str, text: str) -> str:
+    numerator, denominator = _value(report, claims, part), _value(report, claims, base)
+    if not numerator or not denominator:
+        return ""
+    share = (Decimal(numerator) * 100 / Decimal(denominator)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+    return _fill(report, claims, text.replace("{pct}", _fmt(share)))
+
+
+def _fmt(number: Number) -> str:
+    if isinstance(number, Decimal):
+        return format(number.normalize(), "f") if number != number.to_integral_value() else str(int(number))
+    return str(number)

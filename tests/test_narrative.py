@@ -1,0 +1,118 @@
+"""Rule Q4: numbers quoted in the narrative against the tables (issue 7)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from corpus_support import PLACE, cases, report_for, report_with_text
+from factories import make_report
+
+from govreport.model import Passage, Place, Severity
+from govreport.narrative import check_claims
+
+SEED = Path("/work/shared/seed/000_d6dedeb785ee1c85.txt")
+CASES = cases()
+# The bar the corpus must clear; measured: see test_corpus_precision_and_recall.
+RECALL_BAR = 0.9
+
+
+def _actuals(table: str, text: str, title: str | None) -> list[str]:
+    return sorted(f.actual or "" for f in check_claims(report_with_text(table, text, title)))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.table}-{c.kind}-{i}" for i, c in enumerate(CASES)])
+def test_corpus_sentence_raises_no_false_alarm(case) -> None:
+    """Every finding on a corpus sentence is one of its known contradictions (recall is measured below)."""
+    found = Counter(_actuals(case.table, case.text, case.title))
+    assert not found - Counter(case.wrong)
+
+
+def test_corpus_precision_and_recall() -> None:
+    true_pos = false_pos = false_neg = 0
+    for case in CASES:
+        expected = Counter(case.wrong)
+        found = Counter(_actuals(case.table, case.text, case.title))
+        true_pos += sum((found & expected).values())
+        false_pos += sum((found - expected).values())
+        false_neg += sum((expected - found).values())
+    precision = true_pos / (true_pos + false_pos)
+    recall = true_pos / (true_pos + false_neg)
+    print(f"Q4 corpus: {len(CASES)} sentences, precision {precision:.3f}, recall {recall:.3f}")
+    assert len(CASES) >= 80
+    assert Counter(c.kind for c in CASES).keys() == {"consistent", "contradicting", "unrelated"}
+    assert precision == 1.0
+    assert recall >= RECALL_BAR
+
+
+def test_every_seed_paragraph_is_silent_against_a_table_without_requests() -> None:
+    paragraphs = [line.strip() for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert "2022年没有收到政府信息公开申请。" in paragraphs
+    for paragraph in paragraphs:
+        report = report_for("zero", (Passage("（二）依申请公开工作情况", (paragraph,), PLACE),))
+        assert check_claims(report) == [], paragraph
+
+
+def test_seed_zero_statement_contradicts_a_table_with_requests() -> None:
+    findings = check_claims(report_with_text("town", "2022年没有收到政府信息公开申请。"))
+    assert [(f.actual, f.expected) for f in findings] == [("0", "8")]
+
+
+def test_finding_points_at_the_narrative_cell_and_names_the_table_cell() -> None:
+    report = report_with_text("town", "2022年，我镇共收到政府信息公开申请9件。")
+    [finding] = check_claims(report)
+    assert (finding.rule, finding.type, finding.severity) == (
+        "Q4",
+        "narrative-number-mismatch",
+        Severity.WARNING,
+    )
+    assert finding.place == "一、总体情况!B4"
+    received = report.values[
+        next(k for k in report.values if (k.table, k.row, k.column) == ("t3", "一", "总计"))
+    ]
+    assert finding.cells == (str(received.place),)
+    assert (finding.actual, finding.expected) == ("9", "8")
+    assert "收到政府信息公开申请9件" in finding.message and str(received.place) in finding.message
+    assert "本年新收加上年结转之和" in finding.message  # 8 received + 1 carried over
+
+
+def test_shanghai_2019_names_what_the_text_counted() -> None:
+    text = next(c.text for c in CASES if c.text.startswith("予以公开及部分公开258件"))
+    findings = check_claims(report_with_text("shanghai2019", text))
+    messages = {f.actual: f.message for f in findings}
+    assert set(messages) == {"258", "265"}
+    assert "统计表为275件" in messages["258"] and "“自然人”一格" in messages["258"]
+    assert "统计表为337件" in messages["265"] and "1.本机关不掌握相关政府信息" in messages["265"]
+
+
+def test_huaian_lawsuits_count_both_routes() -> None:
+    [finding] = check_claims(report_with_text("huaian2024", "全年因政府信息公开被提起行政诉讼26件。"))
+    assert finding.expected == "46" and "仅为未经复议直接起诉" in finding.message
+    assert len(finding.cells) == 2
+
+
+def test_all_done_statement_names_the_carry_over() -> None:
+    [finding] = check_claims(report_with_text("huaian2024", "全年收到的政府信息公开申请已全部办结。"))
+    assert finding.expected == "103" and "结转下年度继续办理" in finding.message
+
+
+@pytest.mark.parametrize("format_id", ["gb2021", "gb2019"])
+def test_both_formats_compare_received_requests(format_id: str) -> None:
+    passage = Passage(
+        "（二）依申请公开", ("本年度共收到政府信息公开申请8件，上年结转1件。",), Place("正文", "C7")
+    )
+    report = make_report(format_id, narrative={"一": (passage,)})  # sample: 7 received, 1 carried over
+    [finding] = check_claims(report)
+    assert (finding.place, finding.actual, finding.expected) == ("正文!C7", "8", "7")
+
+
+@pytest.mark.parametrize("section", ["前言", "五", "六"])
+def test_every_narrative_section_is_read(section: str) -> None:
+    passage = Passage(None, ("本年度共收到政府信息公开申请20件。",), Place(section, "B2"))
+    report = make_report("gb2021", narrative={section: (passage,)})
+    assert [f.place for f in check_claims(report)] == [f"{section}!B2"]
+
+
+def test_full_width_digits_are_read() -> None:
+    assert _actuals("town", "共收到政府信息公开申请１０件。", None) == ["10"]
