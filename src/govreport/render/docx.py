@@ -1,0 +1,198 @@
+"""Document -> .docx: an editable Word file a clerk can print and publish as it is.
+
+The package comes from ``docx_template`` (A4, GB/T 9704 margins, fixed Chinese fonts, page numbers); the
+blocks become WordprocessingML through ``docx_xml`` and are parsed into the body in one go, which keeps a
+full report well under the time budget of batch builds. Tables are real Word tables: merged cells as
+``gridSpan``/``vMerge``, header rows repeated on each page, rows that never split.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from ..blocks import Block, Cell, Document, Heading, Paragraph, TableBlock, Title
+from ..files import write_bytes
+from . import docx_styles as S
+from . import docx_xml as X
+from .docx_template import DRAFT_TOKEN, template
+
+__all__ = ["render_docx"]
+
+_CELL_MARGIN = 43  # 0.75 mm left and right: two 五号 characters fit a 10 mm column
+_ROW_HEIGHT = 312  # 5.5 mm minimum
+_SMALLEST = 6.5  # points: the least a long number is shrunk to
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def render_docx(document: Document, path: str | Path) -> Path:
+    """Write ``document`` as a .docx at ``path`` (atomically: a temporary file in the same folder,
+    renamed into place) and return the path. The same document always gives the same bytes."""
+    return write_bytes(path, docx_bytes(document))
+
+
+def docx_bytes(document: Document) -> bytes:
+    """The .docx package: the prepared template's parts with this report's body, properties and,
+    for a draft, its mark in the header."""
+    base = template(bool(document.draft_mark))
+    replaced = {
+        "word/document.xml": base.document_head + body_xml(document.blocks).encode() + base.document_tail,
+        "docProps/core.xml": _core_xml(document).encode(),
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in base.members:
+            data = replaced.get(name, data)
+            if document.draft_mark and DRAFT_TOKEN.encode() in data:
+                data = data.replace(DRAFT_TOKEN.encode(), escape(document.draft_mark).encode())
+            package.writestr(zipfile.ZipInfo(name, date_time=_ZIP_TIME), data, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def body_xml(blocks: tuple[Block, ...]) -> str:
+    parts = []
+    previous: Block | None = None
+    for block in blocks:
+        parts.append(_block(block, previous))
+        previous = block
+    return "".join(parts)
+
+
+def _block(block: Block, previous: Block | None) -> str:
+    if isinstance(block, Title):
+        return _title(block)
+    if isinstance(block, Heading):
+        return _heading(block, after_table=isinstance(previous, TableBlock))
+    if isinstance(block, Paragraph):
+        return _paragraph(block)
+    if isinstance(block, TableBlock):
+        return _table(block)
+    raise TypeError(f"the Word renderer cannot print a {type(block).__name__} block")
+
+
+def _title(title: Title) -> str:
+    last = len(title.lines) - 1
+    return "".join(
+        X.paragraph(X.run(line, S.TITLE), S.STYLE_TITLE, keep_next=True, after=S.LINE if i == last else 0)
+        for i, line in enumerate(title.lines)
+    )
+
+
+def _heading(heading: Heading, *, after_table: bool) -> str:
+    style, face = (S.STYLE_H1, S.HEADING1) if heading.level <= 1 else (S.STYLE_H2, S.HEADING2)
+    return X.paragraph(X.run(heading.text, face), style, before=S.LINE // 2 if after_table else 0)
+
+
+def _paragraph(p: Paragraph) -> str:
+    runs = (X.run(p.lead, S.HEADING2) if p.lead else "") + X.run(p.text, S.BODY)
+    align = None if p.align == "justify" else p.align
+    return X.paragraph(runs, S.STYLE_BODY, no_indent=not p.indent, align=align)
+
+
+def _table(table: TableBlock) -> str:
+    grid = _grid(table.widths)
+    face = S.TABLE_SMALL if table.columns > 6 else S.TABLE_LARGE
+    rows = [*table.header_rows, *table.body_rows]
+    heads = len(table.header_rows)
+    keep_rows = len(rows) - 1  # a statutory table stays on one page with its heading when it fits
+    xml = []
+    for r, cells in enumerate(_placed(rows, table.columns)):
+        word_cells = [_word_cell(c, grid, face, keep=r < keep_rows) for c in cells]
+        xml.append(X.table_row(word_cells, header=r < heads, min_height=_ROW_HEIGHT))
+    return X.table(grid, "".join(xml), cell_margin=_CELL_MARGIN)
+
+
+def _grid(widths: tuple[float, ...]) -> list[int]:
+    """Relative widths -> twips summing exactly to the text width."""
+    grid = [round(w * S.TEXT_WIDTH) for w in widths]
+    grid[-1] += S.TEXT_WIDTH - sum(grid)
+    return grid
+
+
+# A cell at its grid column; ``continued`` marks the place a row span from above covers, which Word
+# stores as an empty ``vMerge`` continuation cell.
+_Placed = tuple[int, Cell, bool]
+
+
+def _placed(rows: list[tuple[Cell, ...]], columns: int) -> list[list[_Placed]]:
+    covered: dict[tuple[int, int], Cell] = {}
+    out = []
+    for r, row in enumerate(rows):
+        given = iter(row)
+        placed: list[_Placed] = []
+        col = 0
+        while col < columns:
+            above = covered.pop((r, col), None)
+            cell = above or next(given, None)
+            if cell is None:
+                raise ValueError(f"table row {r} has fewer cells than its {columns} columns")
+            placed.append((col, cell, above is not None))
+            if above is None:
+                for k in range(1, cell.rowspan):
+                    covered[(r + k, col)] = cell
+            col += cell.colspan
+        out.append(placed)
+    return out
+
+
+def _word_cell(placed: _Placed, grid: list[int], face: X.Face, *, keep: bool) -> X.TableCell:
+    col, cell, continued = placed
+    width = sum(grid[col : col + cell.colspan])
+    if continued:
+        return X.TableCell(width, cell.colspan, X.paragraph("", S.STYLE_TABLE, keep_next=keep), "continue")
+    if cell.role == "number":
+        face = _fitting(face, cell.text, width)
+    runs = X.run(cell.text, face) if cell.text else ""
+    content = X.paragraph(runs, S.STYLE_TABLE, keep_next=keep, align=cell.align)
+    merge = "restart" if cell.rowspan > 1 else None
+    shade = S.CAPTION_SHADE if cell.role == "caption" else None
+    return X.TableCell(width, cell.colspan, content, merge, shade)
+
+
+def _fitting(face: X.Face, number: str, width: int) -> X.Face:
+    """A number never wraps: a long one (a summary report's 12345 in a 10 mm column of table 四) is set
+    smaller. Digits are taken as 0.65 em wide, enough for the Times New Roman substitutes too."""
+    room = (width - 2 * _CELL_MARGIN) / 20  # points
+    needed = len(number) * 0.65 * face.size
+    if needed <= room:
+        return face
+    return replace(face, size=max(_SMALLEST, int(room / (len(number) * 0.65) * 2) / 2))
+
+
+def _core_xml(document: Document) -> str:
+    """Core properties: title, author = the body, subject, keywords, language and the report's own
+    date (not python-docx's creator, description and 2013 timestamps)."""
+    when = _timestamp(document.date)
+    fields = [
+        ("dc:title", document.title),
+        ("dc:subject", document.subject),
+        ("dc:creator", document.author),
+        ("cp:keywords", "; ".join(document.keywords)),
+        ("dc:language", document.language),
+        ("cp:lastModifiedBy", document.author),
+        ("cp:revision", "1"),
+        ("cp:category", document.subject),
+    ]
+    text = "".join(f"<{tag}>{escape(value)}</{tag}>" for tag, value in fields)
+    dates = "".join(
+        f'<dcterms:{t} xsi:type="dcterms:W3CDTF">{when}</dcterms:{t}>' for t in ("created", "modified")
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
+        ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"{text}{dates}</cp:coreProperties>"
+    )
+
+
+def _timestamp(iso: str) -> str:
+    """``2023-01-20`` → ``2023-01-20T00:00:00Z``; a missing date gives a fixed one (reproducible)."""
+    try:
+        return datetime.fromisoformat(iso).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except ValueError:
+        return "2000-01-01T00:00:00Z"
