@@ -18,6 +18,7 @@ from .pdf_fonts import PdfFonts, ignorable
 from .pdf_wrap import break_lines, line_width, split_long, units
 
 DESCENT = 0.12  # share of the em below the baseline, for CJK faces
+MAX_GAP = 0.25  # most extra space between two characters of a justified line, in ems
 
 
 @dataclass(frozen=True)
@@ -133,7 +134,9 @@ class TextFlowable(Flowable):
         gap = 0.0
         if st.align == "justify" and not last_line and end - start > 1:
             # Spread the slack between pieces (characters, Latin runs), never inside ``2022`` or a URL.
-            gap = min(max(room - natural, 0.0) / (end - start - 1), st.size)
+            gap = max(room - natural, 0.0) / (end - start - 1)
+            if gap > MAX_GAP * st.size:  # a line cut short by a long URL: ragged, not letter-spaced
+                gap = 0.0
         elif st.align == "center":
             x += (room - natural) / 2
         elif st.align == "right":
@@ -141,15 +144,30 @@ class TextFlowable(Flowable):
         top = self.height - j * st.leading
         baseline = top - st.leading + (st.leading - st.size) / 2 + DESCENT * st.size
         text = self.canv.beginText(x, baseline)
-        for k in range(start, end):
-            if gap and k > start:
-                x += s.widths[k - 1] + gap
-                text.setTextOrigin(x, baseline)
-            first = s.starts[k]
-            for font, segment in _segments(s.chars[first : first + len(s.pieces[k])]):
-                text.setFont(font, st.size)
-                text.textOut(segment)
+        spacing = None
+        for font, segment, space in _spaced(s, start, end, gap):
+            if space != spacing:
+                text.setCharSpace(space)
+                spacing = space
+            text.setFont(font, st.size)
+            text.textOut(segment)
         self.canv.drawText(text)
+
+
+def _spaced(s: _Setting, start: int, end: int, gap: float) -> list[tuple[str, str, float]]:
+    """(font, text, character spacing) runs of a line: the justification gap goes after each piece, so a
+    Latin run keeps its letters together; runs with the same font and spacing are merged."""
+    out: list[tuple[str, str, float]] = []
+    for k in range(start, end):
+        first = s.starts[k]
+        chars = s.chars[first : first + len(s.pieces[k])]
+        for i, (ch, font) in enumerate(chars):
+            space = gap if i == len(chars) - 1 else 0.0
+            if out and out[-1][0] == font and out[-1][2] == space:
+                out[-1] = (font, out[-1][1] + ch, space)
+            else:
+                out.append((font, ch, space))
+    return out
 
 
 def _set(runs: Sequence[Run], size: float, fonts: PdfFonts) -> _Setting:
