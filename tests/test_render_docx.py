@@ -299,3 +299,13 @@ def test_libreoffice_prints_every_heading_and_number(built, soffice, tmp_path):
     missing = {expected_number(report, k) for k in get_format(format_id).cell_keys()} - tokens
     assert not missing
     assert "—1—" in squeezed  # the page number field was evaluated
+
+
+def test_closing_signature_is_right_aligned_below_a_blank_line(built):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    _, report, path = built
+    last = docx.Document(str(path)).paragraphs[-2:]
+    assert [p.text for p in last] == [report.name, "2023年1月20日"]
+    assert all(p.alignment == WD_ALIGN_PARAGRAPH.RIGHT for p in last)
+    assert last[0].paragraph_format.space_before.pt == pytest.approx(28.95)

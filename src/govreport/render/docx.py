@@ -68,7 +68,7 @@ def _block(block: Block, previous: Block | None) -> str:
     if isinstance(block, Heading):
         return _heading(block, after_table=isinstance(previous, TableBlock))
     if isinstance(block, Paragraph):
-        return _paragraph(block)
+        return _paragraph(block, previous)
     if isinstance(block, TableBlock):
         return _table(block)
     raise TypeError(f"the Word renderer cannot print a {type(block).__name__} block")
@@ -87,10 +87,18 @@ def _heading(heading: Heading, *, after_table: bool) -> str:
     return X.paragraph(X.run(heading.text, face), style, before=S.LINE // 2 if after_table else 0)
 
 
-def _paragraph(p: Paragraph) -> str:
+def _paragraph(p: Paragraph, previous: Block | None) -> str:
     runs = (X.run(p.lead, S.HEADING2) if p.lead else "") + X.run(p.text, S.BODY)
-    align = None if p.align == "justify" else p.align
-    return X.paragraph(runs, S.STYLE_BODY, no_indent=not p.indent, align=align)
+    if p.align != "right":
+        return X.paragraph(
+            runs, S.STYLE_BODY, no_indent=not p.indent, align=None if p.align == "justify" else p.align
+        )
+    # A closing signature (GB/T 9704 §7.3.5.2): one blank line below the text, two characters from the
+    # right edge.
+    first = not (isinstance(previous, Paragraph) and previous.align == "right")
+    return X.paragraph(
+        runs, S.STYLE_BODY, before=S.LINE if first else 0, no_indent=True, right=S.INDENT, align="right"
+    )
 
 
 def _table(table: TableBlock) -> str:
