@@ -309,3 +309,14 @@ def test_closing_signature_is_right_aligned_below_a_blank_line(built):
     assert [p.text for p in last] == [report.name, "2023年1月20日"]
     assert all(p.alignment == WD_ALIGN_PARAGRAPH.RIGHT for p in last)
     assert last[0].paragraph_format.space_before.pt == pytest.approx(28.95)
+
+
+def test_libreoffice_shows_the_draft_mark_on_every_page(soffice, tmp_path):
+    need(shutil.which("pdftotext") is not None, "pdftotext (poppler)")
+    report = make_report("gb2021", narrative=full_narrative("gb2021"))
+    path = render_docx(outline(report, draft_mark="数据未通过校验"), tmp_path / "draft.docx")
+    pdf = convert(soffice, path, tmp_path)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    pages = [p for p in text.split("\f") if p.strip()]
+    assert len(pages) >= 5
+    assert all("数据未通过校验" in page for page in pages)
