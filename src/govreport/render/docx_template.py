@@ -100,6 +100,9 @@ def _fix_settings(document: docx.document.Document) -> None:
     control = settings.find(qn("w:characterSpacingControl"))
     if control is not None:
         control.set(qn("w:val"), "compressPunctuation")  # Chinese Word's own default
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")  # Word 2013+ layout: no 兼容模式 banner in current Word
     rsids = settings.find(qn("w:rsids"))
     if rsids is not None:
         settings.remove(rsids)
