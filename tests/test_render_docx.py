@@ -137,6 +137,7 @@ def test_no_theme_fonts_and_chinese_language_settings(built):
     assert 'w:eastAsia="仿宋_GB2312"' in styles.split("</w:docDefaults>")[0]
     assert 'w:eastAsia="zh-CN"' in styles
     assert re.search(r'<w:themeFontLang [^>]*w:eastAsia="zh-CN"', settings)
+    assert re.search(r'w:name="compatibilityMode"[^>]*w:val="15"', settings)
     assert '<a:ea typeface=""/>' not in theme
     assert "word/stylesWithEffects.xml" not in names  # its theme fonts would come back in Word 2010
 
