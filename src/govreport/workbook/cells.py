@@ -1,0 +1,254 @@
+"""Table values from the located cells: numbers by kind, formulas computed, blanks counted, blank
+totals derived from their parts, and a finding at every cell that is not a valid number."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..formats import CellKey, Format, Kind
+from ..model import Finding, Number, Place, Severity, Value
+from ..totals import derive_totals
+from .formulas import FormulaError, evaluate
+from .locate import Spot
+from .sheets import Pos, Sheet
+from .values import Parsed, is_blank, parse
+
+Cached = Callable[[list[tuple[str, Pos]]], dict[tuple[str, Pos], object]]
+BLANKS_SHOWN = 5
+
+
+@dataclass(frozen=True)
+class Shape:
+    """Per-format facts the reader needs for every cell, computed once per format."""
+
+    keys: tuple[CellKey, ...]
+    kinds: dict[CellKey, Kind]
+    totals: frozenset[CellKey]
+
+
+_SHAPES: dict[str, Shape] = {}
+
+
+def shape(fmt: Format) -> Shape:
+    if fmt.id not in _SHAPES:
+        keys = tuple(fmt.cell_keys())
+        _SHAPES[fmt.id] = Shape(keys, {k: fmt.kind_of(k) for k in keys}, frozenset(fmt.total_keys()))
+    return _SHAPES[fmt.id]
+
+
+@dataclass
+class Cells:
+    """What the reader knows about one value cell before totals are settled."""
+
+    values: dict[CellKey, Value] = field(default_factory=dict)
+    blank_totals: list[CellKey] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def read_values(fmt: Format, spots: dict[str, Spot], sheets: list[Sheet], cached: Cached) -> Cells:
+    """Every value of ``fmt``; ``cached`` gives Excel's cached results for formulas we cannot compute."""
+    raws = _raw_values(fmt, spots, sheets, cached)
+    out = Cells()
+    blanks: dict[str, list[Place]] = {}
+    facts = shape(fmt)
+    totals, kinds = facts.totals, facts.kinds
+    for key in facts.keys:
+        spot = spots[key.table]
+        pos = spot.cells.get(key)
+        if pos is None or spot.sheet is None:
+            out.values[key] = Value(None)
+            continue
+        place = spot.sheet.place(pos)
+        raw, shown = raws[key]
+        if is_blank(raw):
+            if key in totals:
+                out.blank_totals.append(key)
+                out.values[key] = Value(None, place, shown)
+            else:
+                blanks.setdefault(key.table, []).append(place)
+                out.values[key] = Value(Decimal(0) if kinds[key] is Kind.AMOUNT else 0, place, shown)
+            continue
+        parsed = parse(raw, kinds[key])
+        out.values[key] = Value(parsed.number, place, shown)
+        if parsed.problem:
+            out.findings.append(cell_finding(fmt, key, place, shown, parsed))
+    _settle_totals(fmt, out)
+    out.findings.extend(_blank_findings(fmt, blanks))
+    return out
+
+
+def _raw_values(
+    fmt: Format, spots: dict[str, Spot], sheets: list[Sheet], cached: Cached
+) -> dict[CellKey, tuple[object, object]]:
+    """(value to parse, value as written) per located key; formulas are computed here."""
+    by_name = {s.name: s for s in sheets}
+    memo: dict[tuple[str, Pos], Decimal] = {}
+    out: dict[CellKey, tuple[object, object]] = {}
+    pending: dict[CellKey, tuple[str, Pos]] = {}
+    for key in shape(fmt).keys:
+        spot = spots[key.table]
+        pos = spot.cells.get(key)
+        if pos is None or spot.sheet is None:
+            continue
+        raw = spot.sheet.value(*pos)
+        if _is_formula(raw):
+            try:
+                out[key] = (_evaluate(spot.sheet, pos, by_name, memo), raw)
+            except FormulaError:
+                pending[key] = (spot.sheet.name, pos)
+        elif (
+            raw is not None
+            and not isinstance(raw, str | int | float | Decimal | bool)
+            and not hasattr(raw, "year")
+        ):
+            pending[key] = (spot.sheet.name, pos)  # array formulas and other objects
+        else:
+            out[key] = (raw, raw)
+    if pending:
+        results = cached(list(pending.values()))
+        for key, where in pending.items():
+            value = results.get(where)
+            out[key] = (value, _shown(spots[key.table].sheet, where[1]))
+    return out
+
+
+def _shown(sheet: Sheet | None, pos: Pos) -> object:
+    value = sheet.value(*pos) if sheet else None
+    return value if isinstance(value, str | int | float | Decimal | type(None)) else str(value)
+
+
+def _is_formula(raw: object) -> bool:
+    return isinstance(raw, str) and raw.startswith("=") and len(raw) > 1
+
+
+def _evaluate(
+    sheet: Sheet,
+    pos: Pos,
+    by_name: dict[str, Sheet],
+    memo: dict[tuple[str, Pos], Decimal],
+    seen: frozenset[tuple[str, Pos]] = frozenset(),
+) -> Decimal:
+    """The formula at ``pos`` computed; referenced formulas are computed in turn (cycles refused)."""
+    if (sheet.name, pos) in memo:
+        return memo[(sheet.name, pos)]
+    seen = seen | {(sheet.name, pos)}
+
+    def lookup(name: str | None, row: int, col: int) -> object:
+        target = sheet if name is None else by_name.get(name)
+        if target is None:
+            raise FormulaError(f"no sheet {name}")
+        where = (row - 1, col - 1)
+        value = target.value(*where)
+        if _is_formula(value):
+            if (target.name, where) in seen:
+                raise FormulaError("circular reference")
+            return _evaluate(target, where, by_name, memo, seen)
+        return value
+
+    result = memo[(sheet.name, pos)] = evaluate(str(sheet.value(*pos)), lookup)
+    return result
+
+
+def _settle_totals(fmt: Format, out: Cells) -> None:
+    """Blank totals take the sum of their parts (a warning each); a total whose parts are not all
+    numbers stays None."""
+    if not out.blank_totals:
+        return
+    numbers: dict[CellKey, Number | None] = {
+        k: v.number for k, v in out.values.items() if k not in out.blank_totals
+    }
+    derived = derive_totals(fmt, numbers)
+    for key in out.blank_totals:
+        old = out.values[key]
+        number = derived.get(key)
+        formula = _is_formula(old.raw)
+        out.values[key] = Value(number, old.place, old.raw, derived=number is not None and not formula)
+        if number is not None and not formula and old.place is not None:
+            out.findings.append(_derived_finding(fmt, key, old.place, number))
+
+
+def describe(fmt: Format, key: CellKey) -> tuple[str, str, str]:
+    """(table name, row label, column label) as a clerk reads them."""
+    table = fmt.table(key.table)
+    row = table.row(key.row)
+    column = table.column(key.row, key.column)
+    labels = [c.label for b in table.blocks for c in b.columns]
+    col_label = (
+        column.label
+        if labels.count(column.label) == 1 or not column.path
+        else "/".join((*column.path, column.label))
+    )
+    return f"表{table.section}", row.label or row.key, col_label
+
+
+def _where(fmt: Format, key: CellKey) -> str:
+    table, row, column = describe(fmt, key)
+    return f"{table}“{row}”行“{column}”列" if row else f"{table}“{column}”列"
+
+
+_PROBLEM_TEXT = {
+    "not-a-number": "不是数字；没有发生的请填0，不要填“—”“/”“无”等文字",
+    "not-a-whole-number": "不是整数；件数只能填整数",
+    "negative-value": "是负数；件数和金额不能为负数",
+}
+
+
+def cell_finding(fmt: Format, key: CellKey, place: Place, shown: object, parsed: Parsed) -> Finding:
+    problem = parsed.problem or "not-a-number"
+    _, row, column = describe(fmt, key)
+    return Finding(
+        rule="R5",
+        type=problem,
+        severity=Severity.ERROR,
+        message=f"{_where(fmt, key)}（{place}）填写的“{shown}”{_PROBLEM_TEXT[problem]}",
+        sheet=place.sheet,
+        cell=place.cell,
+        table=key.table,
+        row_label=row,
+        column_label=column,
+        expected={Kind.AMOUNT: "不小于0的数字", Kind.SIGNED: "整数"}.get(fmt.kind_of(key), "0或正整数"),
+        actual=str(shown),
+    )
+
+
+def _derived_finding(fmt: Format, key: CellKey, place: Place, number: Number) -> Finding:
+    _, row, column = describe(fmt, key)
+    return Finding(
+        rule="R5",
+        type="total-derived",
+        severity=Severity.WARNING,
+        message=f"{_where(fmt, key)}的总计单元格（{place}）为空，已按分项之和推算为{number}，请填写",
+        sheet=place.sheet,
+        cell=place.cell,
+        table=key.table,
+        row_label=row,
+        column_label=column,
+        expected=str(number),
+        actual="空白",
+    )
+
+
+def _blank_findings(fmt: Format, blanks: dict[str, list[Place]]) -> list[Finding]:
+    findings = []
+    for table_id, places in blanks.items():
+        name = f"表{fmt.table(table_id).section}"
+        shown = "、".join(p.cell for p in places[:BLANKS_SHOWN]) + (
+            "等" if len(places) > BLANKS_SHOWN else ""
+        )
+        findings.append(
+            Finding(
+                rule="R5",
+                type="blank-cells",
+                severity=Severity.WARNING,
+                message=f"{name}有{len(places)}个空白单元格已按0计算（{places[0].sheet}!{shown}），没有发生的请填0",
+                sheet=places[0].sheet,
+                cell=places[0].cell,
+                table=table_id,
+                expected="0",
+                actual="空白",
+                cells=tuple(str(p) for p in places),
+            )
+        )
+    return findings

@@ -1,0 +1,77 @@
+"""The body's details (机关名称, 年度, 门户网站 …), found by their labels on any sheet."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Collection
+
+from ..model import DETAIL_LABELS, Detail, Finding, Severity
+from ..text import clean_text
+from .labels import norm
+from .nearby import find_label, value_near
+from .sheets import Sheet, address
+from .values import is_blank, to_decimal
+
+REQUIRED = ("name", "year")
+CONTACT = ("portal_name", "portal_url", "contact_dept", "address", "postcode", "phone")
+_YEAR = re.compile(r"(\d{4})年?度?")
+
+
+def read_details(sheets: list[Sheet], known: Collection[str]) -> tuple[dict[str, Detail], list[Finding]]:
+    details: dict[str, Detail] = {}
+    findings: list[Finding] = []
+    for key, label in DETAIL_LABELS.items():
+        hit = find_label(sheets, {norm(label)})
+        value = value_near(hit[0], hit[1], known) if hit else None
+        text = as_text(value[0], key) if value else ""
+        if value and text:
+            details[key] = Detail(text, hit[0].place(value[1]))  # type: ignore[index]
+        missing = _missing(key, label, text, hit)
+        if missing:
+            findings.append(missing)
+    return details, findings
+
+
+def as_text(value: object, key: str = "") -> str:
+    """A detail cell as text: whole numbers without '.0', dates as YYYY-MM-DD, a year as its digits."""
+    if is_blank(value):
+        return ""
+    if isinstance(value, dt.datetime | dt.date):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = to_decimal(value)
+        text = str(int(number)) if number is not None and number == int(number) else str(value)
+    else:
+        text = clean_text(str(value)).strip()
+    if key == "year":
+        m = _YEAR.fullmatch(unicodedata.normalize("NFKC", text).replace(" ", ""))
+        return m.group(1) if m else text
+    return text
+
+
+def _missing(key: str, label: str, text: str, hit: tuple[Sheet, tuple[int, int]] | None) -> Finding | None:
+    sheet = hit[0].name if hit else None
+    cell = address((hit[1][0], hit[1][1] + 1)) if hit else None
+    if key == "year" and text and not text.isdigit():
+        return Finding(
+            "M1",
+            "detail-missing",
+            Severity.ERROR,
+            f"年度“{text}”不是有效的年份，请填写如2024",
+            sheet,
+            cell,
+            expected="四位数年份",
+            actual=text,
+        )
+    if text:
+        return None
+    where = "" if hit else "（工作簿中没有找到这一标签）"
+    if key in REQUIRED:
+        message = f"缺少{label}{where}，报告标题需要它"
+        return Finding("M1", "detail-missing", Severity.ERROR, message, sheet, cell, expected=label)
+    if key in CONTACT:
+        message = f"缺少{label}{where}，前言中的联系信息将显示【待填写】"
+        return Finding("M2", "contact-missing", Severity.WARNING, message, sheet, cell, expected=label)
+    return None

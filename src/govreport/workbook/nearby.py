@@ -1,0 +1,43 @@
+"""Label/value pairs anywhere on a sheet: the value is in the cell to the right of its label (a few
+columns along, past a merged label) or, failing that, in the cell below it."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+
+from .labels import norm_cell
+from .sheets import Pos, Sheet
+from .values import is_blank
+
+RIGHT = 3  # how far to the right a value may sit (a merged label spans a few columns)
+
+
+def find_label(sheets: Iterable[Sheet], labels: Collection[str]) -> tuple[Sheet, Pos] | None:
+    """The first cell (in sheet order, then reading order) whose normalised text is one of ``labels``."""
+    for sheet in sheets:
+        hits = [p for label in labels for p in sheet.find(label)]
+        if hits:
+            return sheet, min(hits)
+    return None
+
+
+def value_near(sheet: Sheet, pos: Pos, known: Collection[str]) -> tuple[object, Pos] | None:
+    """The value belonging to the label at ``pos``, or None. A cell holding another known label is
+    never a value (a row of labels with the values underneath also works)."""
+    r, c = pos
+    for cc in range(c + 1, c + 1 + RIGHT):
+        value = sheet.value(r, cc)
+        if not is_blank(value):
+            if norm_cell(value) in known:
+                break
+            return value, (r, cc)
+    value = sheet.value(r + 1, c)
+    if not is_blank(value) and norm_cell(value) not in known:
+        return value, (r + 1, c)
+    return None
+
+
+def value_cell(sheet: Sheet, pos: Pos, known: Collection[str]) -> Pos:
+    """Where the label's value is, or would be when it is blank (the cell to its right)."""
+    hit = value_near(sheet, pos, known)
+    return hit[1] if hit else (pos[0], pos[1] + 1)

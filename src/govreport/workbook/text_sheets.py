@@ -1,0 +1,162 @@
+"""The template's text sheets: 说明 (instructions), 基本信息 (details), and the narrative sections
+一, 五 and 六. Each input is a label cell with its value cell to the right (or, for 五, below)."""
+
+from __future__ import annotations
+
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..formats import Format
+from ..model import DETAIL_LABELS
+from . import names, style
+
+_DETAIL_HINTS = {
+    "name": "填写机关全称，如“××市××区××镇人民政府”（必填，用于报告标题）。",
+    "year": "填写报告年度，如2024（必填，决定报告格式）。",
+    "portal_name": "政府信息公开工作年度报告发布的门户网站名称。",
+    "portal_url": "门户网站网址，如 http://www.example.gov.cn",
+    "contact_dept": "负责解答年度报告疑问的部门。",
+    "address": "联系部门的地址。",
+    "postcode": "6位邮政编码。",
+    "phone": "联系电话，如 0631-1234567。",
+    "release_date": "报告发布日期，如 2025-01-20。",
+}
+
+GUIDE_LINES = (
+    "政府信息公开工作年度报告 填报说明",
+    "",
+    "1. “基本信息”：填写机关名称、年度、门户网站、联系部门、地址、邮编、电话和发布日期。"
+    "机关名称和年度必填。“前言”留空则按基本信息自动生成。",
+    "2. “一、总体情况”：“总述”填写开头段落，其后按五个小标题分别填写；一个单元格内换行即分段。",
+    "3. “表二”“表三”“表四”：按官方模板排列，只在浅黄色单元格内填写数字。没有发生的填0，不要留空，"
+    "不要填“—”“/”“无”等文字。件数填整数；收费金额以万元为单位，可填小数。",
+    "4. 绿色单元格为“总计”，由公式自动计算，不需要也不能填写。",
+    "5. 表三必须满足勾稽关系：第一项加第二项之和，等于第三项（七）总计加第四项之和。",
+    "6. “五、问题与改进”：在标题下方的单元格内填写，换行即分段。",
+    "7. “六、其他事项”：每行一个事项，“事项”填写小标题，“内容”填写正文；信息处理费收取情况必须报告。",
+    "8. 填好后可运行 govreport check 本文件.xlsx 检查，再运行 govreport build 本文件.xlsx 生成报告。",
+    "9. 表格标签（行名、列名）不要改动，工作表保护未设密码，仅为防止误改。",
+)
+
+
+def write_guide(ws: Worksheet) -> None:
+    ws.column_dimensions["A"].width = 100
+    for i, line in enumerate(GUIDE_LINES, 1):
+        cell = ws.cell(i, 1, line or None)
+        cell.font = style.TITLE_FONT if i == 1 else style.TEXT_FONT
+        cell.alignment = style.LEFT
+        if line and i > 1:
+            ws.row_dimensions[i].height = style.text_height(line, 100)
+    style.a4(ws)
+
+
+def write_details(ws: Worksheet, year: int | None) -> dict[str, str]:
+    """Label/value pairs; returns the value cell of each detail key (and of the preamble)."""
+    ws.column_dimensions["A"].width = 16
+    ws.column_dimensions["B"].width = 70
+    _heading(ws, names.DETAILS, 2)
+    cells: dict[str, str] = {}
+    for row, (key, label) in enumerate(DETAIL_LABELS.items(), 2):
+        value = _pair(ws, row, label, _DETAIL_HINTS.get(key, ""), 20)
+        if key == "year":
+            value.value = year
+        else:
+            value.number_format = "@"
+        cells[key] = value.coordinate
+    row = len(DETAIL_LABELS) + 2
+    preamble = _pair(ws, row, names.PREAMBLE, "留空则自动生成前言；如需自拟，在此填写全文，换行即分段。", 150)
+    cells[names.PREAMBLE] = preamble.coordinate
+    style.a4(ws)
+    return cells
+
+
+def write_overview(ws: Worksheet, fmt: Format) -> dict[str, str]:
+    """总述 plus one row per sub-heading of section 一; returns the text cell of each label."""
+    ws.column_dimensions["A"].width = 20
+    ws.column_dimensions["B"].width = 90
+    _heading(ws, fmt.section("一").heading, 2)
+    hint = fmt.placeholders.get("一", "")
+    cells = {}
+    labels = (names.INTRO, *fmt.section("一").subheadings)
+    for row, label in enumerate(labels, 2):
+        cells[label] = _pair(ws, row, label, f"{label}：{hint}换行即分段。", 160).coordinate
+    style.a4(ws, landscape=True)
+    return cells
+
+
+def write_problems(ws: Worksheet, fmt: Format) -> str:
+    """The heading of section 五 with one large text cell below it; returns that cell."""
+    ws.column_dimensions["A"].width = 110
+    _heading(ws, fmt.section("五").heading, 1)
+    cell = ws.cell(2, 1)
+    _text_cell(cell, f"{fmt.placeholders.get('五', '')}在此填写，换行即分段。", ws)
+    ws.row_dimensions[2].height = 300
+    style.a4(ws)
+    return cell.coordinate
+
+
+def write_others(ws: Worksheet, fmt: Format, count: int = names.OTHER_ROWS) -> list[tuple[str, str]]:
+    """Section 六 as a numbered list (序号 | 事项 | 内容); the fee item comes first where the format
+    requires it. Returns the (事项, 内容) cells of each row."""
+    for col, width in zip("ABC", (6, 30, 90), strict=True):
+        ws.column_dimensions[col].width = width
+    _heading(ws, fmt.section("六").heading, 3)
+    for col, label in enumerate((names.ITEM_NUMBER, names.ITEM_NAME, names.ITEM_TEXT), 1):
+        cell = ws.cell(2, col, label)
+        cell.font, cell.fill, cell.alignment, cell.border = (
+            style.HEADER_FONT,
+            style.HEADER_FILL,
+            style.CENTER,
+            style.BORDER,
+        )
+    rows = []
+    hint = fmt.placeholders.get("六", "")
+    for i in range(count):
+        row = 3 + i
+        number = ws.cell(row, 1, i + 1)
+        number.alignment, number.border = style.CENTER, style.BORDER
+        name, text = ws.cell(row, 2), ws.cell(row, 3)
+        for cell in (name, text):
+            cell.border, cell.alignment, cell.font = style.BORDER, style.TOP_LEFT, style.TEXT_FONT
+        if i < len(fmt.other_items):
+            name.value = fmt.other_items[i]
+        ws.row_dimensions[row].height = 60
+        rows.append((name.coordinate, text.coordinate))
+    _prompt(ws, f"C3:C{2 + count}", f"{hint}换行即分段。没有的事项可留空。")
+    style.a4(ws, landscape=True)
+    return rows
+
+
+def _heading(ws: Worksheet, text: str, width: int) -> None:
+    cell = ws.cell(1, 1, text)
+    cell.font, cell.alignment = style.TITLE_FONT, style.LEFT
+    if width > 1:
+        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    ws.row_dimensions[1].height = 28
+
+
+def _pair(ws: Worksheet, row: int, label: str, hint: str, height: float):
+    head = ws.cell(row, 1, label)
+    head.font, head.alignment, head.border, head.fill = (
+        style.HEADER_FONT,
+        style.LEFT,
+        style.BORDER,
+        style.HEADER_FILL,
+    )
+    value = ws.cell(row, 2)
+    _text_cell(value, hint, ws)
+    ws.row_dimensions[row].height = height
+    return value
+
+
+def _text_cell(cell, hint: str, ws: Worksheet) -> None:
+    cell.font, cell.alignment, cell.border = style.TEXT_FONT, style.TOP_LEFT, style.BORDER
+    if hint:
+        _prompt(ws, cell.coordinate, hint)
+
+
+def _prompt(ws: Worksheet, coordinate: str, text: str) -> None:
+    """An input message shown when a cell of ``coordinate`` (a cell or range) is selected (Excel caps it at 255 characters)."""
+    dv = DataValidation(showInputMessage=True, prompt=text[:250], promptTitle="填写提示")
+    dv.add(coordinate)
+    ws.add_data_validation(dv)

@@ -1,0 +1,78 @@
+"""Reading one value cell: numbers exact (amounts as Decimal without float artefacts), full-width
+digits accepted, and the reason when a cell is not a valid number of its kind."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from ..formats import Kind
+from ..model import Number
+
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A cell as a number of its kind. ``problem`` is a finding type (not-a-number,
+    not-a-whole-number, negative-value) or None; ``number`` is None only for not-a-number."""
+
+    number: Number | None
+    problem: str | None = None
+
+
+def is_blank(raw: object) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip(" \t\r\n\u3000"))
+
+
+def to_decimal(raw: object) -> Decimal | None:
+    """The exact decimal a cell holds, or None when it is not a number. Floats go through 15
+    significant digits, Excel's own precision, so 18651.06 stays 18651.06."""
+    if isinstance(raw, bool | dt.date | dt.time | dt.timedelta):
+        return None
+    if isinstance(raw, Decimal):
+        return raw
+    if isinstance(raw, int):
+        return Decimal(raw)
+    if isinstance(raw, float):
+        if raw != raw or raw in (float("inf"), float("-inf")):
+            return None
+        return Decimal(format(raw, ".15g"))
+    if isinstance(raw, str):
+        text = unicodedata.normalize("NFKC", raw).strip().replace(" ", "")
+        if _GROUPED.fullmatch(text):
+            text = text.replace(",", "")
+        if _NUMBER.fullmatch(text):
+            try:
+                return Decimal(text)
+            except InvalidOperation:
+                return None
+    return None
+
+
+def parse(raw: object, kind: Kind) -> Parsed:
+    """A non-blank cell read as ``kind``."""
+    number = to_decimal(raw)
+    if number is None:
+        return Parsed(None, "not-a-number")
+    if kind is Kind.AMOUNT:
+        amount = _plain(number)
+        return Parsed(amount, "negative-value" if amount < 0 else None)
+    whole = number == number.to_integral_value()
+    value: Number = int(number) if whole else _plain(number)
+    if not whole:
+        return Parsed(value, "not-a-whole-number")
+    if kind is Kind.COUNT and value < 0:
+        return Parsed(value, "negative-value")
+    return Parsed(value)
+
+
+def _plain(number: Decimal) -> Decimal:
+    """Drop an exponent a float or '1E2' may bring (Decimal('1E+2') -> Decimal('100'))."""
+    if number == number.to_integral_value() and number.as_tuple().exponent > 0:  # type: ignore[operator]
+        return number.quantize(Decimal(1))
+    return number

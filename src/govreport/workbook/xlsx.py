@@ -1,0 +1,252 @@
+"""A fast read of a workbook's cells straight from its XML parts.
+
+openpyxl builds an object per cell and parses every style, which costs tens of milliseconds per small
+workbook; batches check hundreds. The reader only needs each cell's value, its formula, and Excel's
+cached result, all of which one pass over a sheet's XML gives (openpyxl hands back either the formula or
+the cached value, never both). Parts are parsed with defusedxml, and opening.py has already refused any
+part that declares a DTD. On anything unexpected this raises and the reader falls back to openpyxl.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import posixpath
+import xml.parsers.expat
+import zipfile
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from defusedxml.ElementTree import fromstring, iterparse
+from openpyxl.formula.translate import Translator
+from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
+from openpyxl.utils.cell import coordinate_to_tuple
+from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
+
+from .sheets import MAX_COLS, MAX_ROWS, Pos, Sheet, index_rows
+
+NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_DATE_IDS = {14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58}
+
+
+def read_xlsx(path: Path, only: set[str] | None = None) -> list[Sheet]:
+    with zipfile.ZipFile(path) as zf:
+        names, date1904 = _sheet_targets(zf)
+        strings = _shared_strings(zf)
+        dates = _date_styles(zf)
+        epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
+        sheets = []
+        for name, target in names:
+            if only is not None and name not in only:
+                continue
+            with zf.open(target) as fh:
+                sheets.append(_sheet(name, fh, strings, dates, epoch))
+    return sheets
+
+
+def _sheet_targets(zf: zipfile.ZipFile) -> tuple[list[tuple[str, str]], bool]:
+    book = fromstring(zf.read("xl/workbook.xml"))
+    rels_part = "xl/_rels/workbook.xml.rels"
+    rels = fromstring(zf.read(rels_part))
+    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{PKG}Relationship")}
+    pr = book.find(f"{NS}workbookPr")
+    date1904 = pr is not None and pr.get("date1904") in ("1", "true")
+    out = []
+    for sheet in book.iter(f"{NS}sheet"):
+        target = targets.get(sheet.get(f"{REL}id"), "")
+        if "worksheets/" not in target:
+            continue  # chart sheets and dialog sheets hold no cells
+        part = (
+            target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        )
+        out.append((sheet.get("name", ""), part))
+    return out, date1904
+
+
+def _shared_strings(zf: zipfile.ZipFile) -> list[str]:
+    try:
+        data = zf.open("xl/sharedStrings.xml")
+    except KeyError:
+        return []
+    strings = []
+    with data:
+        for _, el in iterparse(data):
+            if el.tag == f"{NS}si":
+                strings.append(_text_of(el))
+                el.clear()
+    return strings
+
+
+def _text_of(el) -> str:
+    """The text of a string item: its <t>, or its rich-text runs' <t>, never phonetic guides."""
+    direct = el.find(f"{NS}t")
+    if direct is not None:
+        return direct.text or ""
+    return "".join(t.text or "" for r in el.iter(f"{NS}r") for t in r.iter(f"{NS}t"))
+
+
+def _date_styles(zf: zipfile.ZipFile) -> set[int]:
+    """Indexes of the cell formats that show a number as a date."""
+    try:
+        root = fromstring(zf.read("xl/styles.xml"))
+    except KeyError:
+        return set()
+    custom = {int(f.get("numFmtId", "0")): f.get("formatCode", "") for f in root.iter(f"{NS}numFmt")}
+    xfs = root.find(f"{NS}cellXfs")
+    dates = set()
+    for i, xf in enumerate(xfs if xfs is not None else ()):
+        fmt_id = int(xf.get("numFmtId", "0"))
+        code = custom.get(fmt_id) or BUILTIN_FORMATS.get(fmt_id, "")
+        if fmt_id in _DATE_IDS or (code and is_date_format(code)):
+            dates.add(i)
+    return dates
+
+
+class DTDForbidden(ValueError):
+    """A part declares a DTD (possible entity-expansion bomb)."""
+
+
+def _refuse_dtd(*_: object) -> None:
+    raise DTDForbidden("DTD in workbook part")
+
+
+class _SheetParser:
+    """Expat callbacks over one worksheet part: every <c> with its value, formula and type."""
+
+    def __init__(self, strings: list[str], dates: set[int], epoch: dt.datetime) -> None:
+        self.strings, self.dates, self.epoch = strings, dates, epoch
+        self.cells: dict[Pos, object] = {}
+        self.formulas: dict[Pos, str] = {}
+        self.shared: dict[str, tuple[str, str]] = {}
+        self.row, self.col = 0, 0
+        self.cell: dict[str, str] | None = None
+        self.f_attrs: dict[str, str] | None = None
+        self.text: list[str] | None = None
+        self.v: str | None = None
+        self.f: str | None = None
+        self.inline: list[str] = []
+        self.in_phonetic = False
+        self.done = False
+
+    def start(self, name: str, attrs: dict[str, str]) -> None:
+        tag = name.rpartition(" ")[2]
+        if tag == "c":
+            self.cell, self.v, self.f, self.f_attrs, self.inline = attrs, None, None, None, []
+        elif tag in ("v", "f", "t") and self.cell is not None:
+            self.text = []
+            if tag == "f":
+                self.f_attrs = attrs
+        elif tag == "rPh":
+            self.in_phonetic = True
+        elif tag == "row" and "r" in attrs:
+            self.row, self.col = int(attrs["r"]), 0
+
+    def end(self, name: str) -> None:
+        tag = name.rpartition(" ")[2]
+        if tag == "v" and self.text is not None:
+            self.v, self.text = "".join(self.text), None
+        elif tag == "f" and self.text is not None:
+            self.f, self.text = "".join(self.text), None
+        elif tag == "t" and self.text is not None:
+            if not self.in_phonetic:
+                self.inline.append("".join(self.text))
+            self.text = None
+        elif tag == "rPh":
+            self.in_phonetic = False
+        elif tag == "c" and self.cell is not None:
+            self._finish(self.cell)
+            self.cell = None
+        elif tag == "sheetData":
+            self.done = True
+
+    def chars(self, data: str) -> None:
+        if self.text is not None:
+            self.text.append(data)
+
+    def _finish(self, attrs: dict[str, str]) -> None:
+        ref = attrs.get("r")
+        if ref:
+            self.row, self.col = coordinate_to_tuple(ref)
+        else:
+            self.col += 1
+        pos = (self.row - 1, self.col - 1)
+        if pos[0] >= MAX_ROWS or pos[1] >= MAX_COLS:
+            return
+        formula = _formula(self.f, self.f_attrs, ref, self.shared) if self.f_attrs is not None else None
+        value = self._value(attrs)
+        if formula is not None:
+            self.formulas[pos] = formula
+        if value is not None:
+            self.cells[pos] = value
+        elif formula is not None:
+            self.cells[pos] = formula  # never calculated: the reader computes it
+
+    def _value(self, attrs: dict[str, str]) -> object:
+        kind = attrs.get("t", "n")
+        if kind == "inlineStr":
+            return "".join(self.inline) if self.inline else None
+        text = self.v
+        if text is None:
+            return None
+        if kind == "s":
+            return self.strings[int(text)]
+        if kind in ("str", "e"):
+            return text
+        if kind == "b":
+            return text in ("1", "true")
+        if kind == "d":
+            return dt.datetime.fromisoformat(text.rstrip("Z"))
+        number = _number(text)
+        if number is not None and int(attrs.get("s", "0") or 0) in self.dates:
+            return from_excel(float(number), self.epoch)
+        return number
+
+
+def _sheet(name: str, fh, strings: list[str], dates: set[int], epoch: dt.datetime) -> Sheet:
+    handler = _SheetParser(strings, dates, epoch)
+    parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
+    parser.StartDoctypeDeclHandler = _refuse_dtd
+    parser.EntityDeclHandler = _refuse_dtd
+    parser.StartElementHandler = handler.start
+    parser.EndElementHandler = handler.end
+    parser.CharacterDataHandler = handler.chars
+    parser.buffer_text = True
+    while not handler.done and (chunk := fh.read(1 << 16)):
+        parser.Parse(chunk, False)
+    if not handler.done:
+        parser.Parse(b"", True)
+    return index_rows(name, handler.cells, handler.formulas)
+
+
+def _formula(
+    text: str | None, attrs: dict[str, str], ref: str | None, shared: dict[str, tuple[str, str]]
+) -> str | None:
+    """The cell's formula as ``=…``; a shared formula's dependants are translated from its master."""
+    si = attrs.get("si")
+    if attrs.get("t") == "shared" and si is not None:
+        if text:
+            shared[si] = (f"={text}", ref or "A1")
+            return f"={text}"
+        if si in shared and ref:
+            master, origin = shared[si]
+            return Translator(master, origin).translate_formula(ref)
+        return None
+    return f"={text}" if text else None
+
+
+def _number(text: str) -> int | Decimal | None:
+    """The number as Excel wrote it, exactly; more than 15 significant digits (a binary artefact such
+    as 0.30000000000000004) are rounded to Excel's 15."""
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None
+    if not number.is_finite():
+        return None
+    if number == number.to_integral_value() and "." not in text and "E" not in text.upper():
+        return int(text)
+    digits = number.as_tuple().digits
+    if len(digits) > 15:
+        number = Decimal(format(number, ".15g"))
+    return number
