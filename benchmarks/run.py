@@ -1,0 +1,152 @@
+"""Throughput and memory of govreport on many workbooks, against the LibreOffice pipeline.
+
+    .venv/bin/python benchmarks/run.py --n 2000 --lo-n 40 --jobs 2
+
+Measures, in one run:
+1. check-only throughput (``govreport check DIR --jobs J``), workbooks per second;
+2. full build throughput (.docx + PDF, ``govreport build DIR --jobs J``), reports per second;
+3. peak memory: the largest resident set of any process of each run (parent or worker);
+4. the LibreOffice pipeline on the first ``--lo-n`` reports: ``govreport build --only docx`` then one
+   ``soffice --headless --convert-to pdf`` over all of them, against ``govreport build`` of the same files.
+Each command runs as a child process, so its peak memory is read from ``RUSAGE_CHILDREN``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from synthetic import make_workbook  # noqa: E402
+
+GOVREPORT = [sys.executable, "-m", "govreport"]
+
+
+def timed(cmd: list[str], **kwargs: object) -> tuple[float, float, int]:
+    """Run ``cmd`` in a fresh child; return (seconds, peak MB of the child and its workers, exit code).
+
+    The peak is measured by a wrapper process so that runs don't mix their maxima."""
+    wrapper = (
+        "import resource,subprocess,sys,time,json;t=time.perf_counter();"
+        "rc=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL).returncode;"
+        "s=time.perf_counter()-t;m=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss/1024;"
+        "print(json.dumps([s,m,rc]))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", wrapper, *cmd], capture_output=True, text=True, check=True, **kwargs
+    )  # type: ignore[call-overload]
+    seconds, mb, rc = json.loads(out.stdout)
+    return seconds, mb, rc
+
+
+def generate(folder: Path, n: int, broken: int) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        paths.append(make_workbook(folder / f"town-{i:05d}.xlsx", i, broken=i < broken))
+    return paths
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--n", type=int, default=2000, help="synthetic workbooks (valid ones)")
+    parser.add_argument("--broken", type=int, default=5, help="of which broken (one rule error each)")
+    parser.add_argument("--lo-n", type=int, default=40, help="reports for the LibreOffice comparison")
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--json", type=Path, default=None, help="write the results here as JSON too")
+    args = parser.parse_args()
+
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="govreport-bench-"))
+    books = work / "books"
+    t0 = time.perf_counter()
+    paths = generate(books, args.n, args.broken)
+    gen_s = time.perf_counter() - t0
+    results: dict[str, object] = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "n": args.n,
+        "broken": args.broken,
+        "jobs": args.jobs,
+        "generate_seconds": round(gen_s, 1),
+    }
+    jobs = ["--jobs", str(args.jobs)]
+
+    s, mb, rc = timed(
+        [*GOVREPORT, "check", str(books), *jobs, "--format", "json", "-o", str(work / "check.json")]
+    )
+    results["check"] = {
+        "seconds": round(s, 2),
+        "per_second": round(args.n / s, 1),
+        "peak_mb": round(mb),
+        "exit": rc,
+    }
+
+    out = work / "out"
+    s, mb, rc = timed(
+        [*GOVREPORT, "build", str(books), "-o", str(out), *jobs, "--summary", str(work / "summary.csv")]
+    )
+    built = len(list(out.glob("*.pdf")))
+    results["build"] = {
+        "seconds": round(s, 2),
+        "per_second": round(built / s, 1),
+        "peak_mb": round(mb),
+        "exit": rc,
+        "pdf_built": built,
+        "docx_built": len(list(out.glob("*.docx"))),
+    }
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice and args.lo_n:
+        subset = work / "subset"
+        subset.mkdir(exist_ok=True)
+        valid = paths[args.broken :][: args.lo_n]
+        for p in valid:
+            shutil.copy(p, subset / p.name)
+        ours = work / "ours"
+        s_ours, _, _ = timed([*GOVREPORT, "build", str(subset), "-o", str(ours), *jobs])
+        docx_dir = work / "lo-docx"
+        s_docx, _, _ = timed([*GOVREPORT, "build", str(subset), "-o", str(docx_dir), "--only", "docx", *jobs])
+        profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+        docs = sorted(str(p) for p in docx_dir.glob("*.docx"))
+        s_lo, mb_lo, rc_lo = timed(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{profile}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(work / "lo-pdf"),
+                *docs,
+            ]
+        )
+        n_lo = len(valid)
+        results["libreoffice"] = {
+            "reports": n_lo,
+            "govreport_build_seconds": round(s_ours, 2),
+            "docx_then_soffice_seconds": round(s_docx + s_lo, 2),
+            "soffice_seconds": round(s_lo, 2),
+            "soffice_peak_mb": round(mb_lo),
+            "soffice_exit": rc_lo,
+            "pdf_converted": len(list((work / "lo-pdf").glob("*.pdf"))),
+            "speedup": round((s_docx + s_lo) / s_ours, 1),
+        }
+    print(json.dumps(results, ensure_ascii=False, indent=2))
+    if args.json:
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if not args.workdir:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,123 @@
+"""The library functions the CLI calls: check one workbook, build one report.
+
+Each takes paths and plain options and returns plain results; only a workbook that cannot be read at
+all raises (WorkbookError), and a missing Chinese font raises FontError.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .checks import check_report, checked_rules
+from .document import outline
+from .findings_format import FileResult
+from .formats import get_format
+from .model import Finding, Report, Severity, WorkbookError
+from .narrative import check_claims
+from .workbook.reader import read_workbook
+
+DRAFT_MARK = "数据未通过校验"
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A workbook read and checked: the report (None when unreadable) and its result."""
+
+    report: Report | None
+    result: FileResult
+
+
+def check_workbook(
+    path: str | Path,
+    *,
+    format_id: str | None = None,
+    previous: Report | None = None,
+    previous_index: Mapping[tuple[str, int], str] | None = None,
+) -> Checked:
+    """Read and check one workbook. Never raises for a bad workbook: an unreadable file is a result with
+    ``error`` set. Last year's report is ``previous``, or looked up by body and year in ``previous_index``."""
+    try:
+        report, read_findings = read_workbook(path, format_id)
+    except WorkbookError as exc:
+        return Checked(None, FileResult(str(path), None, None, (), error=str(exc)))
+    if previous is None and previous_index and report.year:
+        last = previous_index.get((report.name, report.year - 1))
+        try:
+            previous = read_previous(last, format_id) if last else None
+        except WorkbookError as exc:
+            return Checked(
+                report, FileResult(str(path), report.name, report.year, (), error=f"上年工作簿：{exc}")
+            )
+    findings = [*read_findings, *check_report(report, previous), *check_claims(report)]
+    rules = ("R5", "Q6", *checked_rules(get_format(report.format_id), cross_year=previous is not None), "Q4")
+    return Checked(
+        report, FileResult(str(path), report.name or None, report.year, tuple(findings), rules=rules)
+    )
+
+
+def read_previous(path: str | Path, format_id: str | None = None) -> Report:
+    """Last year's workbook for the cross-year rules; raises WorkbookError when unreadable."""
+    report, _ = read_workbook(path, format_id)
+    return report
+
+
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_RESERVED = {
+    "CON",
+    "PRN",
+    "AUX",
+    "NUL",
+    *(f"COM{i}" for i in range(1, 10)),
+    *(f"LPT{i}" for i in range(1, 10)),
+}
+
+
+def output_stem(report: Report) -> str:
+    """``<机关名称>-<YYYY>年报``, made safe for Windows file systems."""
+    name = _UNSAFE.sub("_", report.name).strip(" .") or "未命名机关"
+    if name.upper() in _RESERVED:
+        name = f"_{name}"
+    return f"{name[:100]}-{report.year or '未知年度'}年报"
+
+
+@dataclass(frozen=True)
+class Built:
+    result: FileResult
+    outputs: tuple[Path, ...]
+    draft: bool = False
+
+
+def build_report(
+    report: Report,
+    result: FileResult,
+    outdir: str | Path,
+    *,
+    allow_errors: bool = False,
+    kinds: tuple[str, ...] = ("docx", "pdf"),
+    fonts: object | None = None,
+) -> Built:
+    """Write the report's .docx and/or PDF into ``outdir``. With errors and not ``allow_errors`` nothing
+    is written; with ``allow_errors`` a draft marked 数据未通过校验 on every page is written."""
+    from .render.docx import render_docx
+    from .render.pdf import render_pdf
+
+    has_errors = any(f.severity is Severity.ERROR for f in result.findings)
+    if has_errors and not allow_errors:
+        return Built(result, ())
+    document = outline(report, draft_mark=DRAFT_MARK if has_errors else None)
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    stem = output_stem(report)
+    outputs = []
+    if "docx" in kinds:
+        outputs.append(render_docx(document, out / f"{stem}.docx"))
+    if "pdf" in kinds:
+        outputs.append(render_pdf(document, out / f"{stem}.pdf", fonts))  # type: ignore[arg-type]
+    return Built(result, tuple(outputs), draft=has_errors)
+
+
+def errors_of(findings: tuple[Finding, ...] | list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity is Severity.ERROR]

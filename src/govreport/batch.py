@@ -1,0 +1,265 @@
+"""Many workbooks at once: parallel processes, progress, one summary.
+
+A bad workbook never stops the others: every worker returns a row for its file whatever happens. Builds
+write into temporary names first; once all are done, outputs are renamed into place, and two workbooks of
+the same body and year are reported as an error instead of one silently overwriting the other.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .findings_format import FileResult
+
+
+@dataclass(frozen=True)
+class Job:
+    path: str
+    outdir: str | None = None  # None: check only
+    format_id: str | None = None
+    previous: str | None = None
+    allow_errors: bool = False
+    kinds: tuple[str, ...] = ("docx", "pdf")
+    previous_index: tuple[tuple[str, int, str], ...] = ()  # (body, year, workbook) of --previous-dir
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the summary."""
+
+    result: FileResult
+    status: str
+    outputs: tuple[str, ...] = ()
+    stem: str | None = None
+    seconds: float = 0.0
+    draft: bool = False
+    pending: tuple[tuple[str, str], ...] = field(default=())  # (temporary path, final path)
+
+    @property
+    def errors(self) -> int:
+        return len(self.result.errors) + (1 if self.result.error else 0)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.result.warnings)
+
+
+def expand_inputs(args: Iterable[str]) -> list[Path]:
+    """Files, directories (all .xlsx below them) and glob patterns, in a stable order, without
+    duplicates and without Excel's ``~$`` lock files. A name that matches nothing is kept, so that it
+    is reported as missing."""
+    seen: dict[Path, None] = {}
+    for arg in args:
+        p = Path(arg)
+        if p.is_dir():
+            found = sorted(q for q in p.rglob("*.xlsx") if not q.name.startswith("~$"))
+        elif any(ch in arg for ch in "*?["):
+            found = sorted(
+                Path(m) for m in glob.glob(arg, recursive=True) if not Path(m).name.startswith("~$")
+            )
+        else:
+            found = [p]
+        for q in found:
+            seen.setdefault(q, None)
+    return list(seen)
+
+
+# ---- worker side -------------------------------------------------------------------------------
+
+_FONTS: object | None = None
+_FONT_OVERRIDES: dict[str, str] = {}
+
+
+def _init_worker(font_overrides: dict[str, str]) -> None:
+    global _FONT_OVERRIDES
+    _FONT_OVERRIDES = dict(font_overrides)
+
+
+def _fonts() -> object:
+    """Fonts are resolved and registered once per process, then reused for every report it builds."""
+    global _FONTS
+    if _FONTS is None:
+        from .render.fonts import resolve_fonts
+
+        _FONTS = resolve_fonts(_FONT_OVERRIDES)
+    return _FONTS
+
+
+def run_job(job: Job) -> Row:
+    """Check (and build) one workbook; never raises."""
+    from . import api
+    from .model import WorkbookError
+
+    started = time.perf_counter()
+    try:
+        previous = api.read_previous(job.previous, job.format_id) if job.previous else None
+    except WorkbookError as exc:
+        result = FileResult(job.path, None, None, (), error=f"上年工作簿无法读取：{exc}")
+        return Row(result, "无法读取", seconds=time.perf_counter() - started)
+    index = {(name, year): path for name, year, path in job.previous_index}
+    checked = api.check_workbook(job.path, format_id=job.format_id, previous=previous, previous_index=index)
+    result = checked.result
+    if checked.report is None:
+        return Row(result, "无法读取", seconds=time.perf_counter() - started)
+    stem = api.output_stem(checked.report)
+    if job.outdir is None:
+        status = "有错误" if result.errors else "通过"
+        return Row(result, status, stem=stem, seconds=time.perf_counter() - started)
+    return _build(job, checked, stem, started)
+
+
+def _build(job: Job, checked: object, stem: str, started: float) -> Row:
+    from . import api
+    from .render.fonts import FontError
+    from .render.pdf import MissingGlyphError
+
+    assert isinstance(checked, api.Checked) and checked.report is not None
+    result = checked.result
+    tmpdir = Path(job.outdir or ".") / f".govreport-tmp-{os.getpid()}-{abs(hash(job.path))}"
+    try:
+        fonts = _fonts() if "pdf" in job.kinds else None
+        built = api.build_report(
+            checked.report, result, tmpdir, allow_errors=job.allow_errors, kinds=job.kinds, fonts=fonts
+        )
+    except (FontError, MissingGlyphError) as exc:
+        _remove_tree(tmpdir)
+        return Row(replace(result, error=str(exc)), "无法生成", seconds=time.perf_counter() - started)
+    except Exception as exc:  # a bug must not stop the batch; it is reported for this file only
+        _remove_tree(tmpdir)
+        message = f"生成报告时出错（{type(exc).__name__}: {exc}）"
+        return Row(replace(result, error=message), "无法生成", seconds=time.perf_counter() - started)
+    if not built.outputs:
+        return Row(result, "有错误，未生成", stem=stem, seconds=time.perf_counter() - started)
+    final = Path(job.outdir or ".")
+    pending = tuple((str(p), str(final / p.name)) for p in built.outputs)
+    status = "草稿（数据未通过校验）" if built.draft else "已生成"
+    return Row(
+        result, status, stem=stem, draft=built.draft, pending=pending, seconds=time.perf_counter() - started
+    )
+
+
+def _remove_tree(path: Path) -> None:
+    if path.is_dir():
+        for child in path.iterdir():
+            child.unlink(missing_ok=True)
+        path.rmdir()
+
+
+# ---- parent side -------------------------------------------------------------------------------
+
+
+def previous_index(paths: list[Path], format_id: str | None = None) -> dict[tuple[str, int], str]:
+    """(body, year) -> workbook, for the workbooks of a --previous-dir; unreadable ones are skipped
+    (the cross-year rules are then simply not applied for that body)."""
+    from .model import WorkbookError
+    from .workbook.reader import read_workbook
+
+    index: dict[tuple[str, int], str] = {}
+    for p in paths:
+        try:
+            report, _ = read_workbook(p, format_id)
+        except WorkbookError:
+            continue
+        if report.name and report.year:
+            index[(report.name, report.year)] = str(p)
+    return index
+
+
+def run_batch(
+    jobs: list[Job],
+    *,
+    workers: int = 0,
+    font_overrides: dict[str, str] | None = None,
+    progress: Callable[[int, int, Row], None] | None = None,
+) -> list[Row]:
+    """Run every job, in parallel processes when ``workers`` > 1, and return rows in input order.
+    Build outputs are renamed into place at the end (see module docstring)."""
+    workers = workers or os.cpu_count() or 1
+    rows: list[Row | None] = [None] * len(jobs)
+    for done, (index, row) in enumerate(_execute(jobs, workers, font_overrides or {}), 1):
+        rows[index] = row
+        if progress:
+            progress(done, len(jobs), row)
+    finished = [r for r in rows if r is not None]
+    return _commit_outputs(finished)
+
+
+def _execute(jobs: list[Job], workers: int, fonts: dict[str, str]) -> Iterator[tuple[int, Row]]:
+    if workers == 1 or len(jobs) <= 1:
+        _init_worker(fonts)
+        for i, job in enumerate(jobs):
+            yield i, run_job(job)
+        return
+    with ProcessPoolExecutor(
+        max_workers=min(workers, len(jobs)), initializer=_init_worker, initargs=(fonts,)
+    ) as pool:
+        futures = {pool.submit(run_job, job): i for i, job in enumerate(jobs)}
+        from concurrent.futures import as_completed
+
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+
+
+def _commit_outputs(rows: list[Row]) -> list[Row]:
+    by_stem: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, row in enumerate(rows):
+        if row.pending and row.stem:
+            by_stem[(str(Path(row.pending[0][1]).parent), row.stem)].append(i)
+    out = list(rows)
+    for indexes in by_stem.values():
+        if len(indexes) > 1:
+            names = "、".join(rows[i].result.path for i in indexes)
+            for i in indexes:
+                _discard(rows[i])
+                message = f"同一机关同一年度有多个工作簿（{names}），为避免相互覆盖，均未生成"
+                out[i] = replace(
+                    rows[i], result=replace(rows[i].result, error=message), status="重复", pending=()
+                )
+            continue
+        row = rows[indexes[0]]
+        for tmp, final in row.pending:
+            os.replace(tmp, final)
+        _cleanup_tmpdir(row)
+        out[indexes[0]] = replace(row, outputs=tuple(final for _, final in row.pending), pending=())
+    return out
+
+
+def _discard(row: Row) -> None:
+    for tmp, _ in row.pending:
+        Path(tmp).unlink(missing_ok=True)
+    _cleanup_tmpdir(row)
+
+
+def _cleanup_tmpdir(row: Row) -> None:
+    if row.pending:
+        tmpdir = Path(row.pending[0][0]).parent
+        if tmpdir.is_dir() and not any(tmpdir.iterdir()):
+            tmpdir.rmdir()
+
+
+class Progress:
+    """A one-line progress bar on a terminal, plain lines otherwise (logs, CI)."""
+
+    def __init__(self, stream: object = None) -> None:
+        self.stream = stream or sys.stderr
+        self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+
+    def __call__(self, done: int, total: int, row: Row) -> None:
+        name = Path(row.result.path).name
+        if self.tty:
+            width = 30
+            filled = width * done // total
+            bar = "█" * filled + "░" * (width - filled)
+            end = "\n" if done == total else ""
+            self.stream.write(f"\r{bar} {done}/{total} {name[:40]:<40}{end}")  # type: ignore[attr-defined]
+        else:
+            self.stream.write(f"[{done}/{total}] {name}：{row.status}\n")  # type: ignore[attr-defined]
+        self.stream.flush()  # type: ignore[attr-defined]

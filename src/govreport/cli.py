@@ -1,0 +1,326 @@
+"""The command line: parse arguments, call the library, print, exit. Nothing else lives here.
+
+Exit codes: 0 fine (warnings allowed), 1 a rule is broken, 2 the input cannot be read or the command is
+misused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .batch import Job, expand_inputs, previous_index
+from .formats import FORMATS, UnknownFormatError, format_for_year, get_format
+
+STANDARDS = click.Choice(sorted(FORMATS))
+
+
+class InputError(click.ClickException):
+    """Unreadable input or impossible request: one Chinese line, exit code 2."""
+
+    exit_code = 2
+
+    def show(self, file: object = None) -> None:
+        click.echo(f"错误：{self.format_message()}", err=True)
+
+
+def _utf8_console() -> None:
+    """Chinese Windows encodes redirected output as GBK; we always write UTF-8."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(encoding="utf-8", errors="replace")
+
+
+def _parse_fonts(values: tuple[str, ...]) -> dict[str, str]:
+    from .render.fonts import FontError, parse_overrides
+
+    try:
+        return parse_overrides(values)
+    except (FontError, ValueError) as exc:
+        raise click.BadParameter(str(exc), param_hint="--font") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="govreport")
+def cli() -> None:
+    """政府信息公开工作年度报告：生成模板、校验数据、排版成 Word 和 PDF。
+
+    Compile the 政府信息公开工作年度报告: write the workbook template, check the numbers, build .docx and PDF.
+    """
+
+
+@cli.command()
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--format",
+    "--standard",
+    "standard",
+    type=STANDARDS,
+    help="报告格式；默认按年度选择（2021年度起为 gb2021）。",
+)
+@click.option("--year", type=click.IntRange(2019, 2100), help="报告年度，预先填入“基本信息”。")
+@click.option("--force", is_flag=True, help="覆盖已存在的文件。")
+def template(out: Path, standard: str | None, year: int | None, force: bool) -> None:
+    """写出空白工作簿模板。
+
+    \b
+    示例：govreport template 2024年报.xlsx --year 2024
+    """
+    from .workbook.template import write_template
+
+    try:
+        fmt = get_format(standard) if standard else format_for_year(year or 2021)
+    except UnknownFormatError as exc:
+        raise InputError(str(exc)) from None
+    if out.exists() and not force:
+        raise InputError(f"{out}：文件已存在；如需覆盖请加 --force")
+    try:
+        path = write_template(out, fmt, year, force=force)
+    except OSError as exc:
+        raise InputError(f"{out}：无法写入（{exc.strerror or exc}）") from None
+    click.echo(f"已生成模板（{fmt.id}，{fmt.notice}）：{path}")
+
+
+def _jobs_for(
+    paths: list[Path],
+    *,
+    outdir: Path | None,
+    build: bool,
+    standard: str | None,
+    previous: Path | None,
+    previous_dir: Path | None,
+    allow_errors: bool = False,
+    kinds: tuple[str, ...] = ("docx", "pdf"),
+) -> list[Job]:
+    if previous and len(paths) > 1:
+        raise InputError("--previous 只能用于一个工作簿；多个工作簿请用 --previous-dir")
+    if previous_dir and not previous_dir.is_dir():
+        raise InputError(f"{previous_dir}：上年工作簿目录不存在")
+    index = previous_index(expand_inputs([str(previous_dir)]), standard) if previous_dir else {}
+    return [
+        Job(
+            str(p),
+            str(outdir or p.parent) if build else None,
+            standard,
+            str(previous) if previous else None,
+            allow_errors,
+            kinds,
+            tuple((name, year, path) for (name, year), path in index.items()),
+        )
+        for p in paths
+    ]
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "github", "junit"]),
+    help="输出形式；在 GitHub Actions 中默认为 github。",
+)
+@click.option("--standard", type=STANDARDS, help="报告格式；默认按年度选择。")
+@click.option(
+    "--previous",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="上年度工作簿（跨年度校验）。",
+)
+@click.option(
+    "--previous-dir", type=click.Path(path_type=Path), help="上年度工作簿所在目录（按机关名称匹配）。"
+)
+@click.option("--strict", is_flag=True, help="有警告也视为不通过（退出码 1）。")
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="把结果写入文件而不是屏幕。"
+)
+@click.option("--jobs", "-j", type=click.IntRange(0, 256), default=0, help="并行进程数，默认等于 CPU 核数。")
+def check(
+    files: tuple[str, ...],
+    output_format: str | None,
+    standard: str | None,
+    previous: Path | None,
+    previous_dir: Path | None,
+    strict: bool,
+    output: Path | None,
+    jobs: int,
+) -> None:
+    """校验一个或多个工作簿（文件、目录或通配符）。
+
+    \b
+    示例：govreport check 大水泊镇-2022.xlsx
+          govreport check 各镇/ --format json -o 校验结果.json
+    """
+    from . import findings_format as ff
+    from .batch import run_batch
+
+    paths = expand_inputs(files)
+    jobs_list = _jobs_for(
+        paths, outdir=None, build=False, standard=standard, previous=previous, previous_dir=previous_dir
+    )
+    rows = run_batch(jobs_list, workers=jobs)
+    results = [r.result for r in rows]
+    in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+    fmt = output_format or ("github" if in_actions else "text")
+    if fmt == "github":
+        annotations, summary = ff.to_github(results)
+        text = annotations
+        step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
+        if step_summary:
+            with open(step_summary, "a", encoding="utf-8") as fh:
+                fh.write(summary + "\n")
+    elif fmt == "json":
+        text = ff.to_json(results)
+    elif fmt == "junit":
+        text = ff.to_junit(results, strict=strict)
+    else:
+        text = ff.to_text(results, strict=strict)
+    _emit(text, output)
+    sys.exit(ff.exit_code(results, strict=strict))
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text)
+        return
+    from .files import write_text
+
+    write_text(output, text + "\n")
+    click.echo(f"结果已写入：{output}", err=True)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--outdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="输出目录；默认与工作簿同一目录。",
+)
+@click.option("--standard", type=STANDARDS, help="报告格式；默认按年度选择。")
+@click.option("--allow-errors", is_flag=True, help="数据有错误也生成，每页标注“数据未通过校验”（草稿）。")
+@click.option("--only", type=click.Choice(["docx", "pdf"]), help="只生成一种文件。")
+@click.option(
+    "--font", "fonts", multiple=True, metavar="ROLE=PATH", help="指定 PDF 字体，如 body=/path/simfang.ttf。"
+)
+@click.option(
+    "--previous",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="上年度工作簿（跨年度校验）。",
+)
+@click.option(
+    "--previous-dir", type=click.Path(path_type=Path), help="上年度工作簿所在目录（按机关名称匹配）。"
+)
+@click.option("--jobs", "-j", type=click.IntRange(0, 256), default=0, help="并行进程数，默认等于 CPU 核数。")
+@click.option(
+    "--summary", type=click.Path(dir_okay=False, path_type=Path), help="把汇总表写入 .json/.csv/.xlsx 文件。"
+)
+def build(
+    files: tuple[str, ...],
+    outdir: Path | None,
+    standard: str | None,
+    allow_errors: bool,
+    only: str | None,
+    fonts: tuple[str, ...],
+    previous: Path | None,
+    previous_dir: Path | None,
+    jobs: int,
+    summary: Path | None,
+) -> None:
+    """校验并生成报告（.docx 和 PDF）。数据有错误时不生成，除非加 --allow-errors。
+
+    \b
+    示例：govreport build 大水泊镇-2022.xlsx -o 输出
+          govreport build 各镇/*.xlsx -o 输出 --summary 汇总.xlsx
+    """
+    from . import findings_format as ff
+    from .batch import Progress, run_batch
+    from .summary import to_table, write_summary
+
+    overrides = _parse_fonts(fonts)
+    if "pdf" in (only or "pdf"):
+        _require_fonts(overrides)
+    paths = expand_inputs(files)
+    kinds = (only,) if only else ("docx", "pdf")
+    job_list = _jobs_for(
+        paths,
+        outdir=outdir,
+        build=True,
+        standard=standard,
+        previous=previous,
+        previous_dir=previous_dir,
+        allow_errors=allow_errors,
+        kinds=kinds,
+    )
+    single = len(job_list) == 1
+    rows = run_batch(
+        job_list, workers=jobs, font_overrides=overrides, progress=None if single else Progress()
+    )
+    results = [r.result for r in rows]
+    if single:
+        row = rows[0]
+        if row.result.findings or row.result.error:
+            click.echo(ff.to_text(results))
+        for out in row.outputs:
+            click.echo(f"已生成：{out}")
+        if row.draft:
+            click.echo("注意：数据未通过校验，已生成草稿，每页标注“数据未通过校验”。")
+        elif not row.outputs and row.result.findings:
+            click.echo("数据有错误，未生成报告；改正后重试，或加 --allow-errors 生成草稿。")
+    else:
+        click.echo(to_table(rows))
+    if summary:
+        write_summary(rows, summary)
+        click.echo(f"汇总已写入：{summary}")
+    code = ff.exit_code(results)
+    if code == 0 and any(not r.outputs for r in rows):
+        code = 1
+    sys.exit(code)
+
+
+def _require_fonts(overrides: dict[str, str]) -> None:
+    from .render.fonts import FontError, resolve_fonts
+
+    try:
+        resolve_fonts(overrides)
+    except FontError as exc:
+        raise InputError(str(exc)) from None
+
+
+@cli.command()
+@click.option("--font", "fonts", multiple=True, metavar="ROLE=PATH", help="指定某个角色的字体文件。")
+def fonts(fonts: tuple[str, ...]) -> None:
+    """列出 PDF 各排版角色（标题、一级标题、二级标题、正文、表格）选用的字体及原因。"""
+    from .render.fonts import FontError, describe_fonts, resolve_fonts
+
+    try:
+        click.echo(describe_fonts(resolve_fonts(_parse_fonts(fonts))))
+    except FontError as exc:
+        raise InputError(str(exc)) from None
+
+
+@cli.command()
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.option("--standard", type=STANDARDS, help="报告格式；默认按年度选择。")
+def draft(workbook: Path, standard: str | None) -> None:
+    """根据统计表生成可直接粘贴的标准表述（依申请公开、复议诉讼、文件制发等）。"""
+    from .draft import draft_sentences
+    from .model import WorkbookError
+    from .workbook.reader import read_workbook
+
+    try:
+        report, _ = read_workbook(workbook, standard)
+    except WorkbookError as exc:
+        raise InputError(str(exc)) from None
+    for drafted in draft_sentences(report):
+        click.echo(drafted.sentence)
+
+
+def main() -> None:
+    _utf8_console()
+    cli(prog_name="govreport")

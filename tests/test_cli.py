@@ -1,0 +1,183 @@
+"""End-to-end tests of the command line through click's CliRunner: what a clerk or a CI job sees."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from govreport.cli import cli
+from govreport.formats import CellKey
+from govreport.workbook.fill import fill_workbook
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "大水泊镇-2022.xlsx"
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> Result:
+    result = CliRunner().invoke(cli, list(args), env=env)
+    assert "Traceback" not in result.output, result.output
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+def filled(path: Path, name: str = "测试镇人民政府", year: int = 2024, **values: int) -> Path:
+    cells = {CellKey("t3", "一", "自然人"): 3, CellKey("t3", "（一）", "自然人"): 3}
+    for spec, n in values.items():
+        table, row, column = spec.split("__")
+        cells[CellKey(table, row, column)] = n
+    data = {
+        "details": {
+            "name": name,
+            "year": str(year),
+            "portal_name": "测试县人民政府门户网站",
+            "portal_url": "http://www.example.gov.cn",
+            "contact_dept": "党政办公室",
+            "address": "人民路1号",
+            "postcode": "100000",
+            "phone": "010-12345678",
+        },
+        "narrative": {
+            "一": {
+                "intro": "本年度政务公开工作有序推进。",
+                "parts": ["主动公开。", "依申请公开。", "管理。", "平台。", "保障。"],
+            },
+            "五": "（一）存在的主要问题。公开深度不够。",
+            "六": [("政府信息公开信息处理费收取情况", "本年度未收取信息处理费。")],
+        },
+        "values": cells,
+    }
+    return fill_workbook(path, data)
+
+
+def test_template_then_check_passes(tmp_path: Path) -> None:
+    out = tmp_path / "模板.xlsx"
+    assert run("template", str(out), "--year", "2024").exit_code == 0
+    assert out.exists()
+    again = run("template", str(out))
+    assert again.exit_code == 2 and "已存在" in again.output
+
+
+def test_check_filled_workbook_passes(tmp_path: Path) -> None:
+    result = run("check", str(filled(tmp_path / "a.xlsx")))
+    assert result.exit_code == 0, result.output
+    assert "通过" in result.output
+
+
+def test_check_broken_cell_exit_1_names_cell(tmp_path: Path) -> None:
+    book = filled(tmp_path / "b.xlsx", **{"t3__四__自然人": 2})
+    result = run("check", str(book), "--format", "json")
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    assert report["valid"] is False
+    rules = {(e["rule"], e["sheet"]) for e in report["tasks"][0]["errors"]}
+    assert ("R1", "表三") in rules
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("空文件.xlsx", b"", "空"),
+        ("文本.xlsx", "机关名称,年度\n".encode(), ""),
+        ("坏压缩包.xlsx", b"PK\x03\x04garbage", ""),
+        ("旧格式.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, ""),
+    ],
+)
+def test_bad_input_exit_2_one_line(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = run("check", str(path))
+    assert result.exit_code == 2
+    assert name in result.output
+    assert message in result.output
+
+
+def test_renamed_docx_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "报告.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document/>")
+    result = run("check", str(path))
+    assert result.exit_code == 2 and "报告.xlsx" in result.output
+
+
+def test_missing_file_exit_2(tmp_path: Path) -> None:
+    result = run("check", str(tmp_path / "不存在.xlsx"))
+    assert result.exit_code == 2 and "不存在.xlsx" in result.output
+
+
+def test_github_annotations_by_default_under_actions(tmp_path: Path) -> None:
+    book = filled(tmp_path / "c.xlsx", **{"t3__四__自然人": 2})
+    summary = tmp_path / "summary.md"
+    result = run("check", str(book), env={"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.exit_code == 1
+    assert result.output.startswith("::error ")
+    assert summary.read_text(encoding="utf-8").strip()
+
+
+def test_build_writes_docx_and_pdf(tmp_path: Path) -> None:
+    book = filled(tmp_path / "d.xlsx")
+    result = run("build", str(book), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["测试镇人民政府-2024年报.docx", "测试镇人民政府-2024年报.pdf"]
+
+
+def test_build_refuses_on_errors_and_drafts_with_flag(tmp_path: Path) -> None:
+    book = filled(tmp_path / "e.xlsx", **{"t3__四__自然人": 2})
+    out = tmp_path / "out"
+    refused = run("build", str(book), "-o", str(out))
+    assert refused.exit_code == 1 and "R1" in refused.output
+    assert not out.exists() or not any(out.iterdir())
+    drafted = run("build", str(book), "-o", str(out), "--allow-errors", "--only", "pdf")
+    assert drafted.exit_code == 1
+    assert [p.suffix for p in out.iterdir()] == [".pdf"]
+
+
+def test_batch_one_bad_workbook_does_not_stop_the_rest(tmp_path: Path) -> None:
+    books = tmp_path / "books"
+    books.mkdir()
+    for i in range(3):
+        filled(books / f"town{i}.xlsx", name=f"第{i}镇人民政府")
+    (books / "坏.xlsx").write_bytes(b"not a workbook")
+    out = tmp_path / "out"
+    summary = tmp_path / "汇总.json"
+    result = run(
+        "build", str(books), "-o", str(out), "--jobs", "2", "--only", "docx", "--summary", str(summary)
+    )
+    assert result.exit_code == 2
+    assert len(list(out.glob("*.docx"))) == 3
+    rows = json.loads(summary.read_text(encoding="utf-8"))
+    assert [r["状态"] for r in rows].count("已生成") == 3
+    assert not list(out.glob(".govreport-tmp-*"))
+
+
+def test_batch_same_body_and_year_is_an_error(tmp_path: Path) -> None:
+    books = tmp_path / "books"
+    books.mkdir()
+    filled(books / "a.xlsx", name="同名镇人民政府")
+    filled(books / "b.xlsx", name="同名镇人民政府")
+    out = tmp_path / "out"
+    result = run("build", str(books), "-o", str(out), "--jobs", "1", "--only", "docx")
+    assert result.exit_code != 0
+    assert "同一机关同一年度" in result.output or "重复" in result.output
+    assert not list(out.glob("*.docx"))
+
+
+def test_previous_year_carry_over(tmp_path: Path) -> None:
+    last = filled(tmp_path / "2023.xlsx", year=2023, **{"t3__四__自然人": 1, "t3__一__自然人": 4})
+    this = filled(tmp_path / "2024.xlsx", year=2024)
+    result = run("check", str(this), "--previous", str(last), "--format", "json")
+    errors = json.loads(result.output)["tasks"][0]["errors"]
+    assert any(e["rule"] == "X1" and e["sheet"] == "表三" for e in errors)
+    assert result.exit_code == 1
+
+
+def test_example_workbook_passes() -> None:
+    if not EXAMPLE.exists():
+        pytest.fail(f"{EXAMPLE} missing: run python examples/dashuipo_2022.py")
+    result = run("check", str(EXAMPLE))
+    assert result.exit_code == 0, result.output
