@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from synthetic import make_workbook  # noqa: E402
+from synthetic import make_workbook
 
 GOVREPORT = [sys.executable, "-m", "govreport"]
 
