@@ -27,14 +27,16 @@ TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
 UNLOCKED = Protection(locked=False)
 
 
-def a4(ws: Worksheet, *, landscape: bool = False, title_rows: str | None = None) -> None:
-    """A4 paper, fit to one page wide, optional rows repeated on every page."""
+def a4(ws: Worksheet, *, landscape: bool = False, title_rows: str | None = None, center: bool = True) -> None:
+    """A4 paper, fit to one page wide, optional rows repeated on every page. Text sheets are kept
+    within the printable width and not centred: LibreOffice cuts a centred sheet wider than the page
+    instead of shrinking it."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "landscape" if landscape else "portrait"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
+    ws.print_options.horizontalCentered = center
     ws.page_margins.left = ws.page_margins.right = 0.5
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     if title_rows:

@@ -40,14 +40,14 @@ GUIDE_LINES = (
 
 
 def write_guide(ws: Worksheet) -> None:
-    ws.column_dimensions["A"].width = 100
+    ws.column_dimensions["A"].width = 85
     for i, line in enumerate(GUIDE_LINES, 1):
         cell = ws.cell(i, 1, line or None)
         cell.font = style.TITLE_FONT if i == 1 else style.TEXT_FONT
         cell.alignment = style.LEFT
         if line and i > 1:
-            ws.row_dimensions[i].height = style.text_height(line, 100)
-    style.a4(ws)
+            ws.row_dimensions[i].height = style.text_height(line, 85)
+    style.a4(ws, center=False)
 
 
 def write_details(ws: Worksheet, year: int | None) -> dict[str, str]:
@@ -80,18 +80,18 @@ def write_overview(ws: Worksheet, fmt: Format) -> dict[str, str]:
     labels = (names.INTRO, *fmt.section("一").subheadings)
     for row, label in enumerate(labels, 2):
         cells[label] = _pair(ws, row, label, f"{label}：{hint}换行即分段。", 160).coordinate
-    style.a4(ws, landscape=True)
+    style.a4(ws, landscape=True, center=False)
     return cells
 
 
 def write_problems(ws: Worksheet, fmt: Format) -> str:
     """The heading of section 五 with one large text cell below it; returns that cell."""
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = 85
     _heading(ws, fmt.section("五").heading, 1)
     cell = ws.cell(2, 1)
     _text_cell(cell, f"{fmt.placeholders.get('五', '')}在此填写，换行即分段。", ws)
-    ws.row_dimensions[2].height = 300
-    style.a4(ws)
+    ws.row_dimensions[2].height = 400
+    style.a4(ws, center=False)
     return cell.coordinate
 
 
@@ -123,7 +123,7 @@ def write_others(ws: Worksheet, fmt: Format, count: int = names.OTHER_ROWS) -> l
         ws.row_dimensions[row].height = 60
         rows.append((name.coordinate, text.coordinate))
     _prompt(ws, f"C3:C{2 + count}", f"{hint}换行即分段。没有的事项可留空。")
-    style.a4(ws, landscape=True)
+    style.a4(ws, landscape=True, center=False)
     return rows
 
 
