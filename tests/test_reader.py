@@ -35,11 +35,11 @@ def details(format_id: str) -> dict[str, str]:
     return {**DETAILS, "year": YEARS[format_id]}
 
 
-def numbers(report) -> dict[CellKey, object]:  # noqa: ANN001
+def numbers(report) -> dict[CellKey, object]:
     return {k: v.number for k, v in report.values.items()}
 
 
-def findings_at(findings) -> set[tuple[str, str | None, str | None]]:  # noqa: ANN001
+def findings_at(findings) -> set[tuple[str, str | None, str | None]]:
     return {(f.type, f.sheet, f.cell) for f in findings}
 
 
@@ -110,7 +110,9 @@ def test_format_detected_from_labels_without_a_year(tmp_path: Path, format_id: s
 @pytest.mark.parametrize("format_id", FORMATS)
 def test_uncalculated_formulas_in_a_hand_made_workbook_are_computed(tmp_path: Path, format_id: str) -> None:
     path = tmp_path / "hand.xlsx"
-    write_handmade(path, get_format(format_id), inputs(format_id), Options(details=details(format_id), formulas=True))
+    write_handmade(
+        path, get_format(format_id), inputs(format_id), Options(details=details(format_id), formulas=True)
+    )
     report, findings = read_workbook(path)
     assert report.number(CellKey("t3", "（七）", "总计")) == 7
     assert not [f for f in findings if f.type == "total-derived"]
@@ -185,7 +187,9 @@ def test_blank_total_is_derived_with_a_warning(tmp_path: Path, format_id: str) -
     path = tmp_path / "hand.xlsx"
     fmt = get_format(format_id)
     key = CellKey("t3", "一", "总计")
-    addresses = write_handmade(path, fmt, inputs(format_id), Options(details=details(format_id), blank_totals=(key,)))
+    addresses = write_handmade(
+        path, fmt, inputs(format_id), Options(details=details(format_id), blank_totals=(key,))
+    )
     report, findings = read_workbook(path)
     assert ("total-derived", SHEET, addresses[key]) in findings_at(findings)
     assert report.values[key].number == 7 and report.values[key].derived
@@ -197,14 +201,20 @@ def test_renamed_label_is_reported_and_its_value_still_read(tmp_path: Path, form
     path = tmp_path / "hand.xlsx"
     fmt = get_format(format_id)
     addresses = write_handmade(
-        path, fmt, inputs(format_id), Options(details=details(format_id), rename={"（一）予以公开": "（一）公开"})
+        path,
+        fmt,
+        inputs(format_id),
+        Options(details=details(format_id), rename={"（一）予以公开": "（一）公开"}),
     )
     report, findings = read_workbook(path)
     missing = [f for f in findings if f.type == "label-missing"]
     assert len(missing) == 1 and missing[0].rule == "Q6" and missing[0].is_error
     assert missing[0].expected == "（一）予以公开" and missing[0].actual == "（一）公开"
     assert report.number(CellKey("t3", "（一）", "自然人")) == 3
-    assert report.values[CellKey("t3", "（一）", "自然人")].place.cell == addresses[CellKey("t3", "（一）", "自然人")]
+    assert (
+        report.values[CellKey("t3", "（一）", "自然人")].place.cell
+        == addresses[CellKey("t3", "（一）", "自然人")]
+    )
 
 
 def test_missing_table_is_a_label_finding(tmp_path: Path) -> None:
@@ -243,17 +253,27 @@ def _bomb(tmp_path: Path) -> Path:
 
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
 BAD = {
     "missing": (lambda p: p / "nope.xlsx", "不存在"),
-    "empty": (lambda p: (p / "empty.xlsx").write_bytes(b"") and None or p / "empty.xlsx", "为空"),
-    "docx": (lambda p: _zip(p / "doc.xlsx", {"word/document.xml": b"<w/>", "[Content_Types].xml": b"<T/>"}), "Word"),
-    "csv": (lambda p: (p / "t.xlsx").write_text("机关,件数\n某镇,3\n", encoding="utf-8") and p / "t.xlsx", "CSV"),
-    "xls": (lambda p: (p / "old.xlsx").write_bytes(OLE + b"\0" * 600 + "Workbook".encode("utf-16-le")) and p / "old.xlsx", ".xls"),
+    "empty": (lambda p: _write(p / "empty.xlsx", b""), "为空"),
+    "docx": (
+        lambda p: _zip(p / "doc.xlsx", {"word/document.xml": b"<w/>", "[Content_Types].xml": b"<T/>"}),
+        "Word",
+    ),
+    "csv": (lambda p: _write(p / "t.xlsx", "机关,件数\n某镇,3\n".encode()), "CSV"),
+    "xls": (lambda p: _write(p / "old.xlsx", OLE + b"\0" * 600 + "Workbook".encode("utf-16-le")), ".xls"),
     "encrypted": (
-        lambda p: (p / "enc.xlsx").write_bytes(OLE + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le")) and p / "enc.xlsx",
+        lambda p: _write(p / "enc.xlsx", OLE + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le")),
         "密码",
     ),
-    "corrupt": (lambda p: (p / "bad.xlsx").write_bytes(ours(p, "gb2021").read_bytes()[:3000]) and p / "bad.xlsx", "损坏"),
+    "corrupt": (lambda p: _write(p / "bad.xlsx", ours(p, "gb2021").read_bytes()[:3000]), "损坏"),
     "no-tables": (lambda p: _plain_workbook(p / "plain.xlsx"), "没有找到统计表"),
     "bomb": (_bomb, "XML"),
     "directory": (lambda p: p, "文件夹"),

@@ -22,19 +22,19 @@ SHEETS = ["说明", "基本信息", "一、总体情况", "表二", "表三", "�
 
 
 @pytest.fixture(params=FORMATS)
-def template(request, tmp_path: Path):  # noqa: ANN001, ANN201
+def template(request, tmp_path: Path):
     fmt = get_format(request.param)
     path = write_template(tmp_path / "模板.xlsx", fmt, 2022 if fmt.id == "gb2021" else 2020)
     return fmt, path, load_workbook(path)
 
 
-def test_sheets_are_named_in_chinese(template) -> None:  # noqa: ANN001
+def test_sheets_are_named_in_chinese(template) -> None:
     _, _, wb = template
     assert wb.sheetnames == SHEETS
     assert all(len(n) <= 31 and not set(n) & set("[]:*?/\\") for n in wb.sheetnames)
 
 
-def test_details_sheet_has_every_label_and_the_year(template) -> None:  # noqa: ANN001
+def test_details_sheet_has_every_label_and_the_year(template) -> None:
     fmt, _, wb = template
     ws = wb["基本信息"]
     labels = [ws.cell(r, 1).value for r in range(2, 2 + len(DETAIL_LABELS) + 1)]
@@ -42,7 +42,7 @@ def test_details_sheet_has_every_label_and_the_year(template) -> None:  # noqa: 
     assert ws["B3"].value == (2022 if fmt.id == "gb2021" else 2020)
 
 
-def test_table_labels_are_exactly_the_formats(template) -> None:  # noqa: ANN001
+def test_table_labels_are_exactly_the_formats(template) -> None:
     fmt, _, wb = template
     for table in fmt.tables:
         ws = wb[f"表{table.section}"]
@@ -52,7 +52,7 @@ def test_table_labels_are_exactly_the_formats(template) -> None:  # noqa: ANN001
                 assert ws.cell(cell.row + 2, cell.col + 1).value == (cell.text or None)
 
 
-def test_totals_are_locked_formulas_and_inputs_unlocked_with_validation(template) -> None:  # noqa: ANN001
+def test_totals_are_locked_formulas_and_inputs_unlocked_with_validation(template) -> None:
     fmt, _, wb = template
     _, where = build_template(fmt)
     totals = fmt.total_keys()
@@ -78,7 +78,7 @@ def test_totals_are_locked_formulas_and_inputs_unlocked_with_validation(template
             assert kinds_by_cell[sheet][cell] == ("decimal" if kind is Kind.AMOUNT else "whole"), key
 
 
-def test_total_formulas_follow_the_equations(template) -> None:  # noqa: ANN001
+def test_total_formulas_follow_the_equations(template) -> None:
     fmt, _, wb = template
     _, where = build_template(fmt)
     sheet, cell = where.values[CellKey("t3", "一", "总计")]
@@ -87,21 +87,21 @@ def test_total_formulas_follow_the_equations(template) -> None:  # noqa: ANN001
     assert wb[sheet][cell].value == "=SUM(A5:D5)"
 
 
-def test_other_matters_list_starts_with_the_fee_item(template) -> None:  # noqa: ANN001
+def test_other_matters_list_starts_with_the_fee_item(template) -> None:
     fmt, _, wb = template
     ws = wb["六、其他事项"]
     assert [ws.cell(2, c).value for c in (1, 2, 3)] == ["序号", "事项", "内容"]
     assert ws["B3"].value == fmt.fee_item  # None for gb2019, which has no fee requirement
 
 
-def test_print_setup_is_a4_fit_to_width(template) -> None:  # noqa: ANN001
+def test_print_setup_is_a4_fit_to_width(template) -> None:
     _, _, wb = template
     for ws in wb.worksheets:
         assert int(ws.page_setup.paperSize) == 9  # A4
         assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
 
 
-def test_blank_template_reads_without_label_findings(template) -> None:  # noqa: ANN001
+def test_blank_template_reads_without_label_findings(template) -> None:
     fmt, path, _ = template
     report, findings = read_workbook(path)
     assert report.format_id == fmt.id
@@ -134,7 +134,16 @@ def test_labels_normalise_as_clerks_type_them() -> None:
 def _convert(soffice: str, src: Path, fmt: str, outdir: Path) -> Path:
     profile = outdir / "profile"
     subprocess.run(
-        [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", fmt, "--outdir", str(outdir), str(src)],
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(outdir),
+            str(src),
+        ],
         check=True,
         capture_output=True,
         timeout=180,

@@ -45,7 +45,9 @@ class Options:
     narrative: bool = True
 
 
-def write_handmade(path: Path, fmt: Format, inputs: Mapping[CellKey, Number], options: Options) -> dict[CellKey, str]:
+def write_handmade(
+    path: Path, fmt: Format, inputs: Mapping[CellKey, Number], options: Options
+) -> dict[CellKey, str]:
     """Write the workbook; returns the A1 address of every value cell."""
     wb = Workbook()
     ws = wb.active
@@ -68,12 +70,17 @@ def write_handmade(path: Path, fmt: Format, inputs: Mapping[CellKey, Number], op
     return addresses
 
 
-def _details(ws, details: Mapping[str, object]) -> int:  # noqa: ANN001
+def _details(ws, details: Mapping[str, object]) -> int:
     """机关名称 and 年度 with the value beside; four contact labels in a row with values underneath."""
     ws["A3"], ws["B3"] = "机关名称：", details.get("name")
     ws["A4"], ws["B4"] = "年度", details.get("year")
     beside = ("portal_name", "portal_url", "contact_dept", "address")
-    labels = {"portal_name": "门户网站名称", "portal_url": "门户网站网址", "contact_dept": "联系部门", "address": "地址"}
+    labels = {
+        "portal_name": "门户网站名称",
+        "portal_url": "门户网站网址",
+        "contact_dept": "联系部门",
+        "address": "地址",
+    }
     for i, key in enumerate(beside):
         ws.cell(5, 1 + i, labels[key])
         ws.cell(6, 1 + i, details.get(key))
@@ -82,7 +89,7 @@ def _details(ws, details: Mapping[str, object]) -> int:  # noqa: ANN001
     return 10
 
 
-def _table(ws, fmt: Format, table_id: str, top: int, numbers, options: Options, addresses) -> int:  # noqa: ANN001
+def _table(ws, fmt: Format, table_id: str, top: int, numbers, options: Options, addresses) -> int:
     grid = layout(fmt.table(table_id))
     extra_row = _subtotal_row(grid) if options.subtotals and table_id == "t3" else None
     extra_col = _subtotal_col(grid) if options.subtotals and table_id == "t3" else None
@@ -111,12 +118,11 @@ def _table(ws, fmt: Format, table_id: str, top: int, numbers, options: Options, 
     return r_of(grid.height - 1)
 
 
-def _content(fmt: Format, key: CellKey, numbers, options: Options, addresses) -> object:  # noqa: ANN001
+def _content(fmt: Format, key: CellKey, numbers, options: Options, addresses) -> object:
     if key in options.overrides:
         return options.overrides[key]
-    if key in fmt.total_keys():
-        if key in options.blank_totals:
-            return None
+    if key in fmt.total_keys() and key in options.blank_totals:
+        return None
     value = numbers.get(key)
     if isinstance(value, Decimal):
         return float(value)  # as Excel stores it
@@ -125,22 +131,22 @@ def _content(fmt: Format, key: CellKey, numbers, options: Options, addresses) ->
     return value
 
 
-def _subtotal_row(grid) -> int:  # noqa: ANN001
+def _subtotal_row(grid) -> int:
     return max(c.row for c in grid.cells if c.key is not None and c.key.row == "（三）8")
 
 
-def _subtotal_col(grid) -> int:  # noqa: ANN001
+def _subtotal_col(grid) -> int:
     return max(c.col for c in grid.cells if c.key is not None and c.key.column == "其他")
 
 
-def _write_subtotal_row(ws, fmt: Format, row: int, addresses, numbers) -> None:  # noqa: ANN001
+def _write_subtotal_row(ws, fmt: Format, row: int, addresses, numbers) -> None:
     ws.cell(row, LEFT + 2, "不予公开小计")
     for column in fmt.table("t3").blocks[0].columns:
         col = ws[addresses[CellKey("t3", "（三）1", column.key)]].column
         ws.cell(row, col, sum(numbers.get(CellKey("t3", f"（三）{i}", column.key)) or 0 for i in range(1, 9)))
 
 
-def _write_subtotal_col(ws, fmt: Format, top: int, col: int, addresses, numbers) -> None:  # noqa: ANN001
+def _write_subtotal_col(ws, fmt: Format, top: int, col: int, addresses, numbers) -> None:
     ws.cell(top + 1, col, "法人或其他组织小计")
     ws.merge_cells(start_row=top + 1, start_column=col, end_row=top + 2, end_column=col)
     orgs = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
@@ -149,7 +155,7 @@ def _write_subtotal_col(ws, fmt: Format, top: int, col: int, addresses, numbers)
         ws.cell(r, col, sum(numbers.get(CellKey("t3", row.key, o)) or 0 for o in orgs))
 
 
-def _narrative(ws, fmt: Format, row: int) -> None:  # noqa: ANN001
+def _narrative(ws, fmt: Format, row: int) -> None:
     """Section headings with their text to the right; 六 as a small list."""
     ws.cell(row, LEFT, fmt.section("一").heading)
     ws.cell(row, LEFT + 1, "本年度政务公开工作有序推进。\n公开质量不断提高。")

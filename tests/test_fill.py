@@ -1,0 +1,99 @@
+"""fill_workbook: our template filled from plain Python data reads back exactly (values, details,
+narrative), in both formats."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from factories import DETAILS, sample_inputs
+
+from govreport.formats import CellKey, get_format
+from govreport.workbook import ReportData, WorkbookExistsError, fill_workbook, read_workbook
+
+FORMATS = ("gb2021", "gb2019")
+YEARS = {"gb2021": 2023, "gb2019": 2019}
+
+
+def data(format_id: str) -> dict:
+    fmt = get_format(format_id)
+    subheadings = fmt.section("一").subheadings
+    return {
+        "details": {**DETAILS, "year": YEARS[format_id]},
+        "narrative": {
+            "前言": "根据《中华人民共和国政府信息公开条例》编制本报告。\n本报告统计期限为1月1日至12月31日。",
+            "一": {"intro": "本年度工作有序推进。", "parts": [f"{h[3:]}情况良好。" for h in subheadings]},
+            "五": "（一）存在的主要问题。\n（二）改进情况。",
+            "六": [("政府信息公开信息处理费收取情况", "本年度未收取信息处理费。"), ("其他事项", "")],
+        },
+        "values": {(k.table, k.row, k.column): v for k, v in sample_inputs(format_id).items()},
+    }
+
+
+@pytest.mark.parametrize("format_id", FORMATS)
+def test_filled_workbook_reads_back_exactly(tmp_path: Path, format_id: str) -> None:
+    given = data(format_id)
+    report, findings = read_workbook(fill_workbook(tmp_path / "r.xlsx", given))
+    assert report.format_id == format_id
+    assert findings == []
+    for (table, row, column), value in given["values"].items():
+        assert report.values[CellKey(table, row, column)].number == value
+    assert report.details["year"].text == str(YEARS[format_id])
+    assert {k: d.text for k, d in report.details.items()} == {**DETAILS, "year": str(YEARS[format_id])}
+    assert [p.paragraphs for p in report.narrative["前言"]] == [
+        ("根据《中华人民共和国政府信息公开条例》编制本报告。", "本报告统计期限为1月1日至12月31日。")
+    ]
+    overview = report.narrative["一"]
+    assert [p.title for p in overview] == [None, *get_format(format_id).section("一").subheadings]
+    assert overview[0].paragraphs == ("本年度工作有序推进。",)
+    assert overview[0].place is not None and overview[0].place.sheet == "一、总体情况"
+    assert report.narrative["五"][0].paragraphs == ("（一）存在的主要问题。", "（二）改进情况。")
+    others = report.narrative["六"]
+    assert [(p.title, p.paragraphs) for p in others] == [
+        ("政府信息公开信息处理费收取情况", ("本年度未收取信息处理费。",)),
+        ("其他事项", ()),
+    ]
+    assert str(others[1].place) == "六、其他事项!C4"
+
+
+def test_report_data_with_cell_keys_and_chinese_labels(tmp_path: Path) -> None:
+    values = {CellKey("t2", "行政事业性收费", "本年收费金额"): "96171.6", CellKey("t3", "一", "自然人"): 3}
+    given = ReportData(details={"机关名称": "某镇人民政府", "年度": 2022}, values=values)
+    report, _ = read_workbook(fill_workbook(tmp_path / "r.xlsx", given))
+    assert report.name == "某镇人民政府" and report.year == 2022
+    assert report.values[CellKey("t2", "行政事业性收费", "本年收费金额")].number == Decimal("96171.6")
+    assert report.number(CellKey("t3", "一", "总计")) == 3
+
+
+def test_long_list_of_other_matters_gets_more_rows(tmp_path: Path) -> None:
+    items = [(f"事项{i}", f"内容{i}") for i in range(12)]
+    report, _ = read_workbook(
+        fill_workbook(tmp_path / "r.xlsx", {"details": DETAILS, "narrative": {"六": items}})
+    )
+    assert [p.title for p in report.narrative["六"]] == [name for name, _ in items]
+
+
+def test_the_format_follows_the_year_unless_given(tmp_path: Path) -> None:
+    path = fill_workbook(tmp_path / "a.xlsx", {"details": {"year": 2020}})
+    assert read_workbook(path)[0].format_id == "gb2019"
+    path = fill_workbook(tmp_path / "b.xlsx", {"details": {"year": 2020}}, fmt=get_format("gb2021"))
+    assert read_workbook(path, "gb2021")[0].format_id == "gb2021"
+
+
+@pytest.mark.parametrize(
+    ("key", "words"),
+    [(("t3", "不存在的行", "自然人"), "没有单元格"), (("t3", "一", "总计"), "总计单元格")],
+)
+def test_unknown_or_total_cells_are_refused(tmp_path: Path, key: tuple[str, str, str], words: str) -> None:
+    with pytest.raises(ValueError, match=words):
+        fill_workbook(tmp_path / "r.xlsx", {"values": {key: 1}})
+    assert not list(tmp_path.iterdir())
+
+
+def test_never_overwrites_without_force(tmp_path: Path) -> None:
+    path = fill_workbook(tmp_path / "r.xlsx", {"details": DETAILS})
+    with pytest.raises(WorkbookExistsError):
+        fill_workbook(path, {"details": DETAILS})
+    fill_workbook(path, {"details": {**DETAILS, "name": "新名称"}}, force=True)
+    assert read_workbook(path)[0].name == "新名称"
