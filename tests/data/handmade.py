@@ -22,6 +22,7 @@ from govreport.model import Number
 from govreport.totals import derive_totals
 
 SHEET = "2022年报数据"
+SPLIT_SHEETS = {"t2": "主动公开", "t3": "依申请公开", "t4": "复议诉讼"}
 LEFT = 2  # tables start in column B
 
 
@@ -43,12 +44,13 @@ class Options:
     overrides: Mapping[CellKey, object] = field(default_factory=dict)  # raw cell contents
     rename: Mapping[str, str] = field(default_factory=dict)  # label -> what the clerk wrote
     narrative: bool = True
+    split: bool = False  # one table per sheet (sheets named 主动公开, 依申请公开, 复议诉讼), details on 封面
 
 
 def write_handmade(
     path: Path, fmt: Format, inputs: Mapping[CellKey, Number], options: Options
 ) -> dict[CellKey, str]:
-    """Write the workbook; returns the A1 address of every value cell."""
+    """Write the workbook; returns the place (``sheet!A1``) of every value cell."""
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET
@@ -58,13 +60,20 @@ def write_handmade(
     numbers.update(derive_totals(fmt, numbers))
     addresses: dict[CellKey, str] = {}
     for table in fmt.tables:
+        if options.split:
+            ws = wb.create_sheet(SPLIT_SHEETS[table.id])
+            row = 1
         ws.cell(row, LEFT, fmt.section(table.section).heading)
         row = _table(ws, fmt, table.id, row + 1, numbers, options, addresses) + 2
     if options.formulas:
         for eq in fmt.equations:
             if eq.total and eq.target in addresses and eq.target not in options.blank_totals:
-                ws[addresses[eq.target]] = "=" + "+".join(addresses[k] for k in eq.plus)
+                sheet, cell = addresses[eq.target].split("!")
+                wb[sheet][cell] = "=" + "+".join(_ref(addresses[k], sheet) for k in eq.plus)
     if options.narrative:
+        if options.split:
+            ws = wb[SHEET]
+            row = 12
         _narrative(ws, fmt, row)
     wb.save(path)
     return addresses
@@ -109,7 +118,7 @@ def _table(ws, fmt: Format, table_id: str, top: int, numbers, options: Options, 
             text = options.rename.get(cell.text, handwrite(cell.text)) if cell.text else None
             ws.cell(r, c, text)
             continue
-        addresses[cell.key] = f"{get_column_letter(c)}{r}"
+        addresses[cell.key] = f"{ws.title}!{get_column_letter(c)}{r}"
         ws.cell(r, c, _content(fmt, cell.key, numbers, options, addresses))
     if extra_row is not None:
         _write_subtotal_row(ws, fmt, r_of(extra_row) + 1, addresses, numbers)
@@ -131,6 +140,15 @@ def _content(fmt: Format, key: CellKey, numbers, options: Options, addresses) ->
     return value
 
 
+def _cell(place: str) -> str:
+    return place.split("!")[1]
+
+
+def _ref(place: str, sheet: str) -> str:
+    target_sheet, cell = place.split("!")
+    return cell if target_sheet == sheet else f"'{target_sheet}'!{cell}"
+
+
 def _subtotal_row(grid) -> int:
     return max(c.row for c in grid.cells if c.key is not None and c.key.row == "（三）8")
 
@@ -142,7 +160,7 @@ def _subtotal_col(grid) -> int:
 def _write_subtotal_row(ws, fmt: Format, row: int, addresses, numbers) -> None:
     ws.cell(row, LEFT + 2, "不予公开小计")
     for column in fmt.table("t3").blocks[0].columns:
-        col = ws[addresses[CellKey("t3", "（三）1", column.key)]].column
+        col = ws[_cell(addresses[CellKey("t3", "（三）1", column.key)])].column
         ws.cell(row, col, sum(numbers.get(CellKey("t3", f"（三）{i}", column.key)) or 0 for i in range(1, 9)))
 
 
@@ -151,7 +169,7 @@ def _write_subtotal_col(ws, fmt: Format, top: int, col: int, addresses, numbers)
     ws.merge_cells(start_row=top + 1, start_column=col, end_row=top + 2, end_column=col)
     orgs = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")
     for row in fmt.table("t3").blocks[0].rows:
-        r = ws[addresses[CellKey("t3", row.key, "自然人")]].row
+        r = ws[_cell(addresses[CellKey("t3", row.key, "自然人")])].row
         ws.cell(r, col, sum(numbers.get(CellKey("t3", row.key, o)) or 0 for o in orgs))
 
 

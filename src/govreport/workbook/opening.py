@@ -17,7 +17,7 @@ _ZIP = b"PK\x03\x04"
 _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _WORD = "WordDocument".encode("utf-16-le")
 _PPT = "PowerPoint Document".encode("utf-16-le")
-_BOMB = "{path}：工作簿含有不安全的XML内容（DTD实体定义，可能是“XML炸弹”），已拒绝读取"
+BOMB = "{path}：工作簿含有不安全的XML内容（DTD实体定义，可能是“XML炸弹”），已拒绝读取"
 
 
 def open_workbook(path: Path, *, data_only: bool = False) -> Workbook:
@@ -107,7 +107,7 @@ def _check_no_dtd(path: Path, zf: zipfile.ZipFile) -> None:
         with zf.open(info) as fh:
             head = fh.read(2048)
         if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise WorkbookError(_BOMB.format(path=path))
+            raise WorkbookError(BOMB.format(path=path))
 
 
 def load_failure(path: Path, exc: Exception) -> str:
@@ -115,7 +115,7 @@ def load_failure(path: Path, exc: Exception) -> str:
     name = type(exc).__name__
     module = type(exc).__module__
     if module.startswith("defusedxml") or "Entit" in name or "DTD" in name:
-        return _BOMB.format(path=path)
+        return BOMB.format(path=path)
     if isinstance(exc, zipfile.BadZipFile | EOFError | zipfile.LargeZipFile):
         return f"{path}：文件已损坏（压缩包内容不完整），请重新保存或重新下载"
     return f"{path}：无法读取工作簿，文件可能已损坏或不是Excel生成的.xlsx（{name}）"

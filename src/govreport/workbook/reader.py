@@ -10,10 +10,10 @@ from .cells import read_values
 from .details import read_details
 from .locate import locate, score
 from .narrative import known_labels, read_narrative
-from .opening import check_file, open_workbook
+from .opening import BOMB, check_file, open_workbook
 from .sheets import Pos, Sheet, read_sheets
 from .subtotals import read_subtotals
-from .xlsx import read_xlsx
+from .xlsx import UNSAFE, read_xlsx
 
 
 def read_workbook(path: str | Path, format_id: str | None = None) -> tuple[Report, list[Finding]]:
@@ -57,7 +57,9 @@ def load_sheets(path: Path) -> list[Sheet]:
     check_file(path)
     try:
         return read_xlsx(path)
-    except Exception:
+    except UNSAFE:
+        raise WorkbookError(BOMB.format(path=path)) from None
+    except Exception:  # anything else unexpected: let openpyxl read it
         pass
     wb = open_workbook(path)
     try:

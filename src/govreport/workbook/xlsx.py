@@ -16,7 +16,9 @@ import zipfile
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from defusedxml.ElementTree import fromstring, iterparse
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring as _fromstring
+from defusedxml.ElementTree import iterparse as _iterparse
 from openpyxl.formula.translate import Translator
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
 from openpyxl.utils.cell import coordinate_to_tuple
@@ -105,6 +107,17 @@ def _date_styles(zf: zipfile.ZipFile) -> set[int]:
 
 class DTDForbidden(ValueError):
     """A part declares a DTD (possible entity-expansion bomb)."""
+
+
+UNSAFE = (DTDForbidden, DefusedXmlException)
+
+
+def fromstring(data: bytes):
+    return _fromstring(data, forbid_dtd=True)
+
+
+def iterparse(source):
+    return _iterparse(source, forbid_dtd=True)
 
 
 def _refuse_dtd(*_: object) -> None:
