@@ -351,3 +351,50 @@ def test_openpyxl_fallback_reads_the_same(
     assert numbers(slow) == numbers(fast)
     assert slow.details == fast.details and slow.narrative == fast.narrative
     assert not [f for f in findings if f.type != "narrative-missing"]
+
+
+# ---- formulas and numbers as cells hold them ---------------------------------------------------------
+
+CELLS = {(None, 1, 1): 3, (None, 1, 2): Decimal("4.5"), (None, 2, 1): "—", ("表 三", 1, 1): 10}
+
+
+@pytest.mark.parametrize(
+    ("formula", "expected"),
+    [
+        ("=SUM(A1:B2)", Decimal("7.5")),  # text inside SUM is ignored, as Excel does
+        ("=A1+B1-C9", Decimal("7.5")),  # a blank reference is 0
+        ("='表 三'!A1+$A$1*2", Decimal("16")),
+        ("=SUM(A1,B1,1)", Decimal("8.5")),
+    ],
+)
+def test_simple_formulas_are_computed(formula: str, expected: Decimal) -> None:
+    from govreport.workbook.formulas import evaluate
+
+    assert evaluate(formula, lambda sheet, r, c: CELLS.get((sheet, r, c))) == expected
+
+
+@pytest.mark.parametrize("formula", ["=A2+1", "=SUMIF(A1:A3,1)", "=A1:B1", "=A1/0", "=VLOOKUP(1,A1:B2,2)"])
+def test_other_formulas_are_refused(formula: str) -> None:
+    from govreport.workbook.formulas import FormulaError, evaluate
+
+    with pytest.raises(FormulaError):
+        evaluate(formula, lambda sheet, r, c: CELLS.get((sheet, r, c)))
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (18651.06, "18651.06"),
+        (0.1 + 0.2, "0.3"),
+        ("１２", "12"),
+        ("1,234", "1234"),
+        (" 7 ", "7"),
+        ("—", None),
+        ("无", None),
+    ],
+)
+def test_cell_numbers_are_exact(raw: object, expected: str | None) -> None:
+    from govreport.workbook.values import to_decimal
+
+    value = to_decimal(raw)
+    assert (str(value) if value is not None else None) == expected

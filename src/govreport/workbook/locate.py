@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..formats import Block, CellKey, Column, Row, Table
+from ..formats import Block, CellKey, Column, Table
 from ..model import Finding, Severity
 from .labels import norm
 from .sheets import Pos, Sheet, address
@@ -298,7 +298,3 @@ def _missing_table(table: Table, heading: str) -> Finding:
         table=table.id,
         expected=heading,
     )
-
-
-def row_of(table: Table, key: str) -> Row:
-    return table.row(key)

@@ -35,9 +35,3 @@ def value_near(sheet: Sheet, pos: Pos, known: Collection[str]) -> tuple[object, 
     if not is_blank(value) and norm_cell(value) not in known:
         return value, (r + 1, c)
     return None
-
-
-def value_cell(sheet: Sheet, pos: Pos, known: Collection[str]) -> Pos:
-    """Where the label's value is, or would be when it is blank (the cell to its right)."""
-    hit = value_near(sheet, pos, known)
-    return hit[1] if hit else (pos[0], pos[1] + 1)

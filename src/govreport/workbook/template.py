@@ -37,7 +37,7 @@ def build_template(
     where = TemplateMap()
     guide = wb.active
     guide.title = names.GUIDE
-    write_guide(guide)
+    write_guide(guide, fmt)
     ws = wb.create_sheet(names.DETAILS)
     where.details = {k: (ws.title, a) for k, a in write_details(ws, year).items()}
     ws = wb.create_sheet(names.OVERVIEW)
