@@ -172,3 +172,14 @@ def test_libreoffice_opens_the_filled_template_and_agrees_on_totals(tmp_path: Pa
     assert not [f for f in findings if f.is_error]
     pdf = _convert(soffice, src, "pdf", tmp_path / "pdf")
     assert pdf.read_bytes()[:4] == b"%PDF"
+
+
+def test_text_sheets_lock_labels_and_leave_inputs_editable(template) -> None:
+    fmt, _, wb = template
+    _, where = build_template(fmt)
+    cells = [*where.details.values(), *where.overview.values(), where.problems]
+    cells += [c for pair in where.others for c in pair]
+    for sheet, cell in cells:
+        assert wb[sheet].protection.sheet and not wb[sheet].protection.password
+        assert not wb[sheet][cell].protection.locked, (sheet, cell)
+    assert wb["基本信息"]["A2"].protection.locked and wb["一、总体情况"]["A3"].protection.locked

@@ -71,6 +71,7 @@ def write_details(ws: Worksheet, year: int | None) -> dict[str, str]:
     preamble = _pair(ws, row, names.PREAMBLE, "留空则自动生成前言；如需自拟，在此填写全文，换行即分段。", 150)
     cells[names.PREAMBLE] = preamble.coordinate
     style.a4(ws)
+    style.protect(ws)
     return cells
 
 
@@ -85,6 +86,7 @@ def write_overview(ws: Worksheet, fmt: Format) -> dict[str, str]:
     for row, label in enumerate(labels, 2):
         cells[label] = _pair(ws, row, label, f"{label}：{hint}换行即分段。", 160).coordinate
     style.a4(ws, landscape=True, center=False)
+    style.protect(ws)
     return cells
 
 
@@ -96,6 +98,7 @@ def write_problems(ws: Worksheet, fmt: Format) -> str:
     _text_cell(cell, f"{fmt.placeholders.get('五', '')}在此填写，换行即分段。", ws)
     ws.row_dimensions[2].height = 400
     style.a4(ws, center=False)
+    style.protect(ws)
     return cell.coordinate
 
 
@@ -120,14 +123,17 @@ def write_others(ws: Worksheet, fmt: Format, count: int = names.OTHER_ROWS) -> l
         number = ws.cell(row, 1, i + 1)
         number.alignment, number.border = style.CENTER, style.BORDER
         name, text = ws.cell(row, 2), ws.cell(row, 3)
-        for cell in (name, text):
-            cell.border, cell.alignment, cell.font = style.BORDER, style.TOP_LEFT, style.TEXT_FONT
+        for cell in (number, name, text):
+            cell.border, cell.font, cell.protection = style.BORDER, style.TEXT_FONT, style.UNLOCKED
+        name.alignment = text.alignment = style.TOP_LEFT
         if i < len(fmt.other_items):
             name.value = fmt.other_items[i]
         ws.row_dimensions[row].height = 60
         rows.append((name.coordinate, text.coordinate))
     _prompt(ws, f"C3:C{2 + count}", f"{hint}换行即分段。没有的事项可留空。")
     style.a4(ws, landscape=True, center=False)
+    style.protect(ws)
+    ws.protection.insertRows = ws.protection.deleteRows = False  # more items may be added
     return rows
 
 
@@ -155,6 +161,7 @@ def _pair(ws: Worksheet, row: int, label: str, hint: str, height: float):
 
 def _text_cell(cell, hint: str, ws: Worksheet) -> None:
     cell.font, cell.alignment, cell.border = style.TEXT_FONT, style.TOP_LEFT, style.BORDER
+    cell.protection = style.UNLOCKED
     if hint:
         _prompt(ws, cell.coordinate, hint)
 
