@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # Debian packages: Chinese TrueType fonts for the PDF, LibreOffice and poppler for the end-to-end tests.
 # Skipped where apt-get is missing (then install fonts yourself, see README).
 DEBIAN_PACKAGES := fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei fonts-lxgw-wenkai fontconfig \
-	poppler-utils libreoffice-writer-nogui
+	poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui
 
 system-deps:
 	@if command -v apt-get >/dev/null 2>&1; then \
