@@ -31,7 +31,7 @@ setup: system-deps $(STAMP)
 
 demo: setup
 	$(BIN)/govreport check examples/大水泊镇-2022.xlsx
-	$(BIN)/govreport build examples/大水泊镇-2022.xlsx -o out --force
+	$(BIN)/govreport build examples/大水泊镇-2022.xlsx -o out
 	@ls -l out
 
 test: setup
