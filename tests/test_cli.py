@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from conftest import need
 
 from govreport.cli import cli
 from govreport.formats import CellKey
@@ -181,3 +182,34 @@ def test_example_workbook_passes() -> None:
         pytest.fail(f"{EXAMPLE} missing: run python examples/dashuipo_2022.py")
     result = run("check", str(EXAMPLE))
     assert result.exit_code == 0, result.output
+
+
+def test_build_without_any_chinese_font_exit_2(tmp_path: Path) -> None:
+    book = filled(tmp_path / "f.xlsx")
+    empty = tmp_path / "fonts"
+    empty.mkdir()
+    env = {"GOVREPORT_FONT_DIRS": str(empty), "GOVREPORT_SYSTEM_FONTS": "0"}
+    result = run("build", str(book), "-o", str(tmp_path / "out"), env=env)
+    assert result.exit_code == 2
+    assert "apt-get install fonts-arphic-uming" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_build_docx_only_needs_no_font(tmp_path: Path) -> None:
+    book = filled(tmp_path / "g.xlsx")
+    env = {"GOVREPORT_FONT_DIRS": str(tmp_path), "GOVREPORT_SYSTEM_FONTS": "0"}
+    result = run("build", str(book), "-o", str(tmp_path / "out"), "--only", "docx", env=env)
+    assert result.exit_code == 0, result.output
+
+
+def test_draft_prints_sentences_from_the_tables(tmp_path: Path) -> None:
+    result = run("draft", str(filled(tmp_path / "h.xlsx")))
+    assert result.exit_code == 0
+    assert "3件" in result.output
+
+
+def test_fonts_lists_every_role() -> None:
+    result = run("fonts")
+    need(result.exit_code != 2, "a Chinese TrueType font")
+    for role in ("标题", "正文", "表格"):
+        assert role in result.output
