@@ -123,6 +123,23 @@ class TextFlowable(Flowable):
         return part
 
     def _draw_line(self, j: int, start: int, end: int) -> None:
+        x, baseline, runs = self._line_layout(j, start, end)
+        text = self.canv.beginText(x, baseline)
+        spacing = None
+        for font, segment, space in runs:
+            if space != spacing:
+                text.setCharSpace(space)
+                spacing = space
+            text.setFont(font, self.style.size)
+            text.textOut(segment)
+        self.canv.drawText(text)
+
+    def line_layouts(self) -> list[tuple[float, float, list[tuple[str, str, float]]]]:
+        """Each line as (x, baseline, runs), relative to the flowable's lower left corner, as ``draw``
+        sets them (call after ``wrap``); lets a table draw many cells into one text object."""
+        return [self._line_layout(j, s, e) for j, (s, e) in enumerate(self._lines or [])]
+
+    def _line_layout(self, j: int, start: int, end: int) -> tuple[float, float, list[tuple[str, str, float]]]:
         st, s = self.style, self._setting
         first_line = self._first and j == 0
         last_line = self._last and j == len(self._lines or []) - 1
@@ -143,15 +160,7 @@ class TextFlowable(Flowable):
             x += room - natural
         top = self.height - j * st.leading
         baseline = top - st.leading + (st.leading - st.size) / 2 + DESCENT * st.size
-        text = self.canv.beginText(x, baseline)
-        spacing = None
-        for font, segment, space in _spaced(s, start, end, gap):
-            if space != spacing:
-                text.setCharSpace(space)
-                spacing = space
-            text.setFont(font, st.size)
-            text.textOut(segment)
-        self.canv.drawText(text)
+        return x, baseline, _spaced(s, start, end, gap)
 
 
 def _spaced(s: _Setting, start: int, end: int, gap: float) -> list[tuple[str, str, float]]:
