@@ -111,6 +111,8 @@ PUBLISHED_ITEMS = [
     ("政务公开组织推进", 5),
 ]
 
+FIGURE_CAPTION = "大水泊镇2022年各类栏目信息发布数量统计图"
+
 
 def data() -> dict:
     return {
@@ -121,6 +123,8 @@ def data() -> dict:
             "六": OTHER_ITEMS,
         },
         "values": TABLE2,
+        # The seed's own caption; leave it out for the default <机关名称><YYYY>年各类栏目信息发布数量统计图.
+        "figures": [{"items": PUBLISHED_ITEMS, "caption": FIGURE_CAPTION, "place": "一（一）"}],
     }
 
 

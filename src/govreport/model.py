@@ -77,6 +77,33 @@ class Subtotal:
     parts: tuple[CellKey, ...]
 
 
+FIGURE_PLACE = "一（一）"  # where the published-items chart goes unless the workbook says otherwise
+# Channel names that mean the portal (a chart without a channel is the portal's too).
+PORTAL_CHANNELS = frozenset({"", "门户网站", "政府网站", "政务网站", "网站", "政府门户网站"})
+
+
+@dataclass(frozen=True)
+class PublishedItems:
+    """Items published by column (栏目, 条数): the data of a bar chart (issue 6).
+
+    ``caption`` empty means the default (``<机关名称><YYYY>年各类栏目信息发布数量统计图``); ``place`` is a
+    section number with an optional sub-heading number (``一（一）``); ``channel`` the publishing channel
+    (门户网站, 政务新媒体 …) when the workbook names one; ``total`` a 合计 the workbook states itself.
+    Items keep the workbook's order, zero counts included.
+    """
+
+    items: tuple[tuple[str, Value], ...]
+    caption: str = ""
+    place: str = FIGURE_PLACE
+    channel: str = ""
+    total: Value | None = None
+    where: Place | None = None  # the 栏目 header cell
+
+    def counts(self) -> tuple[tuple[str, int], ...]:
+        """(label, count) with unreadable counts as 0."""
+        return tuple((label, int(v.number) if v.number is not None else 0) for label, v in self.items)
+
+
 @dataclass(frozen=True)
 class Report:
     """One annual report as read from a workbook.
@@ -92,7 +119,7 @@ class Report:
     narrative: Mapping[str, tuple[Passage, ...]]
     values: Mapping[CellKey, Value]
     subtotals: tuple[Subtotal, ...] = ()
-    figures: tuple[object, ...] = ()  # published-items figures (issue 6)
+    figures: tuple[PublishedItems, ...] = ()  # published-items charts (issue 6)
 
     @property
     def name(self) -> str:

@@ -11,6 +11,7 @@ from ..catalogue import FINDING_TYPES
 from ..formats import Format, get_format
 from ..model import Finding, Report
 from .arithmetic import Values, check_equations, check_inequalities, check_subtotals
+from .figures import check_figures
 from .quality import fee_not_reported, other_handling_high, overview_too_long
 
 
@@ -28,6 +29,7 @@ def check_report(report: Report, previous: Report | None = None) -> list[Finding
         *other_handling_high(fmt, values),
         *overview_too_long(fmt, report),
         *fee_not_reported(fmt, report),
+        *check_figures(report),
     ]
 
 

@@ -13,6 +13,7 @@ from ..blocks import Block, Document, Heading, Paragraph, Title
 from ..formats import Format, get_format
 from ..model import Report
 from . import phrases
+from .figures import with_figures
 from .phrases import PLACEHOLDER
 from .sections import clean, other_matters, overview, paragraphs, problems
 from .tables import table_block
@@ -28,9 +29,11 @@ def outline(report: Report, *, draft_mark: str | None = None) -> Document:
     released = phrases.parse_date(_detail(report, "release_date"))
     blocks: list[Block] = [Title((name, phrases.title_line(report.year)))]
     blocks += _preamble(report, fmt, name)
+    numbers = tuple(s.number for s in fmt.sections)
     for section in fmt.sections:
         blocks.append(Heading(section.heading, 1, bookmark=True))
-        blocks += _section_body(report, fmt, section.number, section.table)
+        body = _section_body(report, fmt, section.number, section.table)
+        blocks += with_figures(report, section.number, body, numbers) if report.figures else body
     if released is not None:
         blocks += _signature(name, released)
     return Document(

@@ -15,8 +15,9 @@ from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from ..blocks import Block, Cell, Document, Heading, Paragraph, TableBlock, Title
+from ..blocks import Block, Cell, Document, Figure, Heading, Paragraph, TableBlock, Title
 from ..files import write_bytes
+from . import docx_chart as C
 from . import docx_styles as S
 from . import docx_xml as X
 from .docx_template import DRAFT_TOKEN, template
@@ -39,14 +40,15 @@ def docx_bytes(document: Document) -> bytes:
     """The .docx package: the prepared template's parts with this report's body, properties and,
     for a draft, its mark in the header."""
     base = template(bool(document.draft_mark))
+    figures = [b for b in document.blocks if isinstance(b, Figure)]
     replaced = {
         "word/document.xml": base.document_head + body_xml(document.blocks).encode() + base.document_tail,
         "docProps/core.xml": _core_xml(document).encode(),
     }
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
-        for name, data in base.members:
-            data = replaced.get(name, data)
+        for name, data in [*base.members, *C.package_parts(figures)]:
+            data = C.patch_part(name, replaced.get(name, data), len(figures))
             if document.draft_mark and DRAFT_TOKEN.encode() in data:
                 data = data.replace(DRAFT_TOKEN.encode(), escape(document.draft_mark).encode())
             package.writestr(zipfile.ZipInfo(name, date_time=_ZIP_TIME), data, zipfile.ZIP_DEFLATED)
@@ -56,8 +58,13 @@ def docx_bytes(document: Document) -> bytes:
 def body_xml(blocks: tuple[Block, ...]) -> str:
     parts = []
     previous: Block | None = None
+    charts = 0
     for block in blocks:
-        parts.append(_block(block, previous))
+        if isinstance(block, Figure):
+            charts += 1
+            parts.append(C.figure_xml(block, charts))
+        else:
+            parts.append(_block(block, previous))
         previous = block
     return "".join(parts)
 

@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from ..formats import CellKey, Format, Kind, format_for_year, get_format
 from ..model import DETAIL_LABELS
 from . import names
+from .figure_sheet import FigureCells
 from .template import build_template, save_new
 from .values import to_decimal
 
@@ -24,6 +25,7 @@ class ReportData:
     details: Mapping[str, object] = field(default_factory=dict)
     narrative: Mapping[str, object] = field(default_factory=dict)
     values: Mapping[CellKey | tuple[str, str, str], object] = field(default_factory=dict)
+    figures: Sequence[object] = ()
 
 
 def fill_workbook(
@@ -35,7 +37,7 @@ def fill_workbook(
 ) -> Path:
     """Write our template to ``path``, filled from ``data``; returns the path.
 
-    ``data`` is a ReportData or a mapping with the same three keys, each optional:
+    ``data`` is a ReportData or a mapping with the same keys, each optional:
 
     - ``details``: ``{"name": "××镇人民政府", "year": 2024, "portal_name": …, "portal_url": …,
       "contact_dept": …, "address": …, "postcode": …, "phone": …, "release_date": …}`` (keys of
@@ -49,24 +51,66 @@ def fill_workbook(
       input cells only (totals stay formulas; the reader computes them). Numbers, numeric strings and
       Decimals are written as numbers; other strings as text (to script bad input). Input cells not
       given are written as 0.
+    - ``published_items``: ``[("公告公示", 2), ("工作动态", 44), …]`` (or a mapping 栏目 -> 条数): the
+      chart of items published on the portal by column, in that order (zero counts are kept).
+    - ``figures``: a list of charts, each ``{"items": [(栏目, 条数), …], "caption": …, "place": "一（一）",
+      "channel": "门户网站"}`` (all but ``items`` optional; an empty caption means the default).
 
     The format is ``fmt``, else the one for ``details["year"]``, else gb2021. Raises
     WorkbookExistsError (a FileExistsError) when ``path`` exists and ``force`` is false; ValueError
     for a value key the format does not have or that is a total.
     """
     if not isinstance(data, ReportData):
-        data = ReportData(data.get("details", {}), data.get("narrative", {}), data.get("values", {}))  # type: ignore[arg-type]
+        data = ReportData(
+            data.get("details", {}),  # type: ignore[arg-type]
+            data.get("narrative", {}),  # type: ignore[arg-type]
+            data.get("values", {}),  # type: ignore[arg-type]
+            _figures(data.get("figures"), data.get("published_items")),
+        )
     details = {_KEY_OF_LABEL.get(k, k): v for k, v in data.details.items()}
     year = _year(details.get("year"))
     fmt = fmt or (format_for_year(year) if year else get_format("gb2021"))
     items = _items(data.narrative.get("六"))
-    wb, where = build_template(fmt, year, other_rows=len(items))
+    figures = [_figure(f) for f in data.figures]
+    wb, where = build_template(
+        fmt, year, other_rows=len(items), figure_rows=[len(f["items"]) for f in figures] or (0,)
+    )
     for key, value in details.items():
         if key in where.details and value not in (None, ""):
             _put(wb, where.details[key], value)
     _narrative(wb, where, fmt, data.narrative, items)
     _values(wb, where.values, fmt, data.values)
+    for cells, figure in zip(where.figures, figures, strict=False):
+        _write_figure(wb, cells, figure)
     return save_new(wb, path, force=force)
+
+
+def _figures(figures: object, published_items: object) -> list[object]:
+    out = list(figures or ())  # type: ignore[call-overload]
+    if published_items:
+        out.insert(0, {"items": published_items})
+    return out
+
+
+def _figure(figure: object) -> dict[str, object]:
+    """A chart as ``{"items": [(栏目, 条数)], "caption", "place", "channel"}``; a bare list is its items."""
+    if not isinstance(figure, Mapping):
+        figure = {"items": figure}
+    items = figure.get("items") or ()
+    pairs = items.items() if isinstance(items, Mapping) else items
+    out = dict(figure)
+    out["items"] = [(str(label), count) for label, count in pairs]  # type: ignore[misc]
+    return out
+
+
+def _write_figure(wb: Workbook, cells: FigureCells, figure: Mapping[str, object]) -> None:
+    sheet = names.FIGURES
+    for key, cell in (("caption", cells.caption), ("place", cells.place), ("channel", cells.channel)):
+        if figure.get(key) not in (None, ""):
+            _put(wb, (sheet, cell), str(figure[key]))
+    for (name_cell, count_cell), (label, count) in zip(cells.rows, figure["items"], strict=False):  # type: ignore[call-overload]
+        _put(wb, (sheet, name_cell), label)
+        _put(wb, (sheet, count_cell), _number(count, Kind.COUNT))
 
 
 def _year(value: object) -> int | None:

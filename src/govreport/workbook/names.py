@@ -14,3 +14,17 @@ PREAMBLE = "前言"  # optional preamble text on the 基本信息 sheet (Report.
 INTRO = "总述"  # the opening passage of section 一, before its sub-headings
 ITEM_NUMBER, ITEM_NAME, ITEM_TEXT = "序号", "事项", "内容"  # columns of section 六's list
 OTHER_ROWS = 8  # rows offered for section 六's sub-items
+
+# The optional sheet of items published by column (issue 6): a block of settings above a 栏目 | 条数 list.
+FIGURES = "栏目信息发布"
+FIGURE_CAPTION, FIGURE_PLACE, FIGURE_CHANNEL = "图表标题", "位置", "渠道"
+ITEM_COLUMN, ITEM_COUNT, ITEM_TOTAL = "栏目", "条数", "合计"
+FIGURE_ROWS = 12  # input rows offered for columns
+CHANNELS = ("门户网站", "政务新媒体", "其他")
+# Header spellings a hand-made sheet may use for the two columns, and the rows that close the list.
+COLUMN_LABELS = ("栏目", "栏目名称", "信息类别", "内容分类", "信息分类")
+COUNT_LABELS = ("条数", "发布条数", "信息条数", "数量", "发布数量", "条数（条）", "数量（条）")
+TOTAL_LABELS = ("合计", "总计", "小计", "共计")
+CAPTION_LABELS = ("图表标题", "图标题", "标题")
+PLACE_LABELS = ("位置", "图表位置")
+CHANNEL_LABELS = ("渠道", "发布渠道")

@@ -8,6 +8,7 @@ from ..formats import FORMATS, Format, UnknownFormatError, format_for_year, get_
 from ..model import Detail, Finding, Report, WorkbookError
 from .cells import read_values
 from .details import read_details
+from .figures import read_figures
 from .locate import locate, score
 from .narrative import known_labels, read_narrative
 from .opening import BOMB, check_file, open_workbook
@@ -39,7 +40,8 @@ def read_workbook(path: str | Path, format_id: str | None = None) -> tuple[Repor
     subtotals, subtotal_findings = read_subtotals(fmt, spots)
     narrative, narrative_findings = read_narrative(fmt, sheets, known)
     findings += [f for spot in spots.values() for f in spot.findings]
-    findings += cells.findings + subtotal_findings + narrative_findings
+    figures, figure_findings = read_figures(sheets, known)
+    findings += cells.findings + subtotal_findings + narrative_findings + figure_findings
     report = Report(
         format_id=fmt.id,
         source=str(path),
@@ -47,6 +49,7 @@ def read_workbook(path: str | Path, format_id: str | None = None) -> tuple[Repor
         narrative=narrative,
         values=cells.values,
         subtotals=tuple(subtotals),
+        figures=tuple(figures),
     )
     return report, findings
 

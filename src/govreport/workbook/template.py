@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from openpyxl import Workbook
 from ..files import atomic_path
 from ..formats import CellKey, Format
 from . import names
+from .figure_sheet import FigureCells, write_figures
 from .table_sheet import write_table
 from .text_sheets import write_details, write_guide, write_others, write_overview, write_problems
 
@@ -27,12 +29,18 @@ class TemplateMap:
     problems: tuple[str, str] = ("", "")
     others: list[tuple[tuple[str, str], tuple[str, str]]] = field(default_factory=list)  # (事项, 内容)
     values: dict[CellKey, tuple[str, str]] = field(default_factory=dict)
+    figures: list[FigureCells] = field(default_factory=list)  # on the sheet names.FIGURES
 
 
 def build_template(
-    fmt: Format, year: int | None = None, *, other_rows: int = names.OTHER_ROWS
+    fmt: Format,
+    year: int | None = None,
+    *,
+    other_rows: int = names.OTHER_ROWS,
+    figure_rows: Sequence[int] = (0,),
 ) -> tuple[Workbook, TemplateMap]:
-    """The template as an openpyxl Workbook, with the map of its input cells."""
+    """The template as an openpyxl Workbook, with the map of its input cells. ``figure_rows``: the
+    item rows each block of the optional published-items sheet needs (one block by default)."""
     wb = Workbook()
     where = TemplateMap()
     guide = wb.active
@@ -51,6 +59,8 @@ def build_template(
     where.others = [
         ((ws.title, n), (ws.title, t)) for n, t in write_others(ws, fmt, max(other_rows, names.OTHER_ROWS))
     ]
+    ws = wb.create_sheet(names.FIGURES)
+    where.figures = write_figures(ws, fmt, figure_rows or (0,))
     wb.active = 1
     return wb, where
 
