@@ -18,7 +18,17 @@ from govreport.workbook import WorkbookExistsError, build_template, read_workboo
 from govreport.workbook.labels import norm
 
 FORMATS = ("gb2021", "gb2019")
-SHEETS = ["说明", "基本信息", "一、总体情况", "表二", "表三", "表四", "五、问题与改进", "六、其他事项", "栏目信息发布"]
+SHEETS = [
+    "说明",
+    "基本信息",
+    "一、总体情况",
+    "表二",
+    "表三",
+    "表四",
+    "五、问题与改进",
+    "六、其他事项",
+    "栏目信息发布",
+]
 
 
 @pytest.fixture(params=FORMATS)

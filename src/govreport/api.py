@@ -53,6 +53,7 @@ def check_workbook(
             )
     findings = [*read_findings, *check_report(report, previous), *check_claims(report)]
     rules = ("R5", "Q6", *checked_rules(get_format(report.format_id), cross_year=previous is not None), "Q4")
+    rules += ("F1",) if report.figures else ()
     return Checked(
         report, FileResult(str(path), report.name or None, report.year, tuple(findings), rules=rules)
     )
