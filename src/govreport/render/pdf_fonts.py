@@ -12,6 +12,7 @@ import threading
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -103,12 +104,30 @@ class PdfFonts:
         self.fontset = fontset
         self.role = {c.role: register_face(c.face) for c in fontset.choices}
         self.bold = {c.role: register_face(c.bold) for c in fontset.choices if c.bold}
-        self.fallbacks = tuple(register_face(f) for f in fontset.fallbacks)
-        self._cmap = {n: pdfmetrics.getFont(n).face.charToGlyph for n in self.names()}
-        self._widths = {n: pdfmetrics.getFont(n).face for n in self.names()}
+        self._fallbacks: tuple[str, ...] | None = None
+        self._cmap: dict[str, dict[int, int]] = {}
+        self._widths: dict[str, Any] = {}
+        for n in self.names():
+            self._add(n)
+
+    @property
+    def fallbacks(self) -> tuple[str, ...]:
+        """Fallback faces are registered when a character first needs one (most reports never do),
+        which keeps a worker's start-up short."""
+        if self._fallbacks is None:
+            self._fallbacks = tuple(register_face(f) for f in self.fontset.fallbacks)
+            for n in self._fallbacks:
+                self._add(n)
+        return self._fallbacks
+
+    def _add(self, name: str) -> None:
+        if name not in self._cmap:
+            face = pdfmetrics.getFont(name).face
+            self._cmap[name], self._widths[name] = face.charToGlyph, face
 
     def names(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys([*self.role.values(), *self.bold.values(), *self.fallbacks]))
+        """The role faces (and the fallback faces once registered)."""
+        return tuple(dict.fromkeys([*self.role.values(), *self.bold.values(), *(self._fallbacks or ())]))
 
     def font(self, role: str, bold: bool = False) -> str:
         return self.bold.get(role, self.role[role]) if bold else self.role[role]
