@@ -59,7 +59,9 @@ def make_report(
     values = {}
     for i, key in enumerate(fmt.cell_keys()):
         values[key] = Value(numbers.get(key), Place(f"表{key.table}", f"C{i + 2}"))
-    d = {k: Detail(v, Place("基本信息", f"B{i + 2}")) for i, (k, v) in enumerate((details or DETAILS).items())}
+    d = {
+        k: Detail(v, Place("基本信息", f"B{i + 2}")) for i, (k, v) in enumerate((details or DETAILS).items())
+    }
     return Report(
         format_id=format_id,
         source="测试.xlsx",
@@ -72,13 +74,27 @@ def make_report(
 def default_narrative(format_id: str = "gb2021") -> dict[str, tuple[Passage, ...]]:
     fmt = get_format(format_id)
     overview = fmt.section("一")
-    intro = Passage(None, ("2022年，我镇政务公开工作在区委、区政府的坚强领导下有序推进。",), Place("一、总体情况", "B2"))
+    intro = Passage(
+        None, ("2022年，我镇政务公开工作在区委、区政府的坚强领导下有序推进。",), Place("一、总体情况", "B2")
+    )
     subs = tuple(
         Passage(h, (f"{h[3:]}工作稳步推进。",), Place("一、总体情况", f"B{i + 3}"))
         for i, h in enumerate(overview.subheadings)
     )
     return {
         "一": (intro, *subs),
-        "五": (Passage(None, ("（一）存在的主要问题。一是公开内容不够深入。", "（二）改进情况。一是充实公开内容。"), Place("五、存在的主要问题", "B2")),),
-        "六": (Passage("政府信息公开信息处理费收取情况", ("本年度未收取信息处理费。",), Place("六、其他需要报告的事项", "C2")),),
+        "五": (
+            Passage(
+                None,
+                ("（一）存在的主要问题。一是公开内容不够深入。", "（二）改进情况。一是充实公开内容。"),
+                Place("五、存在的主要问题", "B2"),
+            ),
+        ),
+        "六": (
+            Passage(
+                "政府信息公开信息处理费收取情况",
+                ("本年度未收取信息处理费。",),
+                Place("六、其他需要报告的事项", "C2"),
+            ),
+        ),
     }
