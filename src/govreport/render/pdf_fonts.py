@@ -146,11 +146,13 @@ class PdfFonts:
         return face.charWidths.get(ord(ch), face.defaultWidth) * size / 1000.0
 
     def missing(self, text: str, name: str, where: str) -> list[MissingGlyph]:
-        return [
-            MissingGlyph(ch, where)
-            for ch in dict.fromkeys(text)
-            if not ignorable(ch) and self.font_for(ch, name) is None
-        ]
+        return [MissingGlyph(ch, where) for ch in _missing_chars(self, text, name)]
+
+
+@lru_cache(maxsize=4096)
+def _missing_chars(fonts: PdfFonts, text: str, name: str) -> tuple[str, ...]:
+    """The characters of ``text`` no font can draw; a table label is looked at once per process."""
+    return tuple(ch for ch in dict.fromkeys(text) if not ignorable(ch) and fonts.font_for(ch, name) is None)
 
 
 @lru_cache(maxsize=8)

@@ -21,7 +21,7 @@ from reportlab.platypus.tables import spanFixDim
 
 from ..blocks import Cell, TableBlock
 from .pdf_fonts import PdfFonts
-from .pdf_text import Run, TextFlowable, TextStyle
+from .pdf_text import Run, TextFlowable, TextStyle, TextWriter
 
 TABLE_SIZE = 10.5  # 五号
 TABLE_LEADING = 13.5
@@ -201,20 +201,13 @@ class TableFlowable(Flowable):
         return cols[p.c0], tops[p.r1] - self.grid.heights[p.r1], cols[p.c1 + 1], tops[p.r0]
 
     def _draw_text(self, cells: list[_Placed], tops: dict[int, float]) -> None:
-        text = self.canv.beginText()
-        spacing = None
+        writer = TextWriter(self.canv)
         for p in cells:
             x0, y0, _, y1 = self._rect(p, tops)
             bottom = y0 + (y1 - y0 - p.height) / 2  # vertically centred (VALIGN MIDDLE)
             for x, baseline, runs in p.lines:
-                text.setTextOrigin(x0 + PAD_X + x, bottom + baseline)
-                for font, segment, space in runs:
-                    if space != spacing:
-                        text.setCharSpace(space)
-                        spacing = space
-                    text.setFont(font, p.size)
-                    text.textOut(segment)
-        self.canv.drawText(text)
+                writer.line(x0 + PAD_X + x, bottom + baseline, runs, p.size)
+        writer.close()
 
     def _draw_rules(self, tops: dict[int, float]) -> None:
         """Every cell edge once: between two grid positions of different cells, and round the table."""

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, black
+from reportlab.lib.rl_accel import fp_str
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
@@ -37,6 +39,38 @@ class TextStyle:
 class Run:
     text: str
     font: str  # reportlab font name of the role's face
+
+
+class TextWriter:
+    """Lines of text straight into a page's content stream: one BT … ET block, each line placed with
+    Tm, a font operator only when the font, subset or size changes (reportlab's text object re-states
+    the font for every run and measures every string to move a cursor we never use)."""
+
+    def __init__(self, canv: Canvas) -> None:
+        self.canv, self.doc = canv, canv._doc  # type: ignore[attr-defined]
+        self.code = ["BT"]
+        self.spacing: float | None = None
+        self.current: tuple[str, int, float] | None = None
+
+    def line(self, x: float, y: float, runs: Sequence[tuple[str, str, float]], size: float) -> None:
+        code, doc = self.code, self.doc
+        code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
+        for font, segment, space in runs:
+            if space != self.spacing:
+                code.append(f"{fp_str(space)} Tc")
+                self.spacing = space
+            ttf = getFont(font)
+            for subset, chunk in ttf.splitString(segment, doc):
+                if (font, subset, size) != self.current:
+                    code.append(f"{ttf.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf")
+                    self.current = (font, subset, size)
+                code.append(f"({self.canv._escape(chunk)}) Tj")  # type: ignore[attr-defined]
+
+    def close(self) -> None:
+        if self.spacing:  # character spacing outlives the text block: leave it at zero
+            self.code.append("0 Tc")
+        self.code.append("ET")
+        self.canv._code.append(" ".join(self.code))  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -100,8 +134,10 @@ class TextFlowable(Flowable):
             canv.bookmarkPage(key)
             canv.addOutlineEntry(title, key, level=0)
         canv.setFillColor(self.style.color)
-        for j, (start, end) in enumerate(self._lines or []):
-            self._draw_line(j, start, end)
+        writer = TextWriter(canv)
+        for x, baseline, runs in self.line_layouts():
+            writer.line(x, baseline, runs, self.style.size)
+        writer.close()
 
     # -- internals -------------------------------------------------------------------------------
     def _layout(self, width: float) -> None:
@@ -121,18 +157,6 @@ class TextFlowable(Flowable):
         part._setting, part._lines, part._for_width = self._setting, lines, None
         part._first, part._last = first, last
         return part
-
-    def _draw_line(self, j: int, start: int, end: int) -> None:
-        x, baseline, runs = self._line_layout(j, start, end)
-        text = self.canv.beginText(x, baseline)
-        spacing = None
-        for font, segment, space in runs:
-            if space != spacing:
-                text.setCharSpace(space)
-                spacing = space
-            text.setFont(font, self.style.size)
-            text.textOut(segment)
-        self.canv.drawText(text)
 
     def line_layouts(self) -> list[tuple[float, float, list[tuple[str, str, float]]]]:
         """Each line as (x, baseline, runs), relative to the flowable's lower left corner, as ``draw``
