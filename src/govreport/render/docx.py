@@ -12,6 +12,7 @@ import io
 import zipfile
 from dataclasses import replace
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -114,9 +115,9 @@ def _table(table: TableBlock) -> str:
     rows = [*table.header_rows, *table.body_rows]
     heads = len(table.header_rows)
     keep_rows = len(rows) - 1  # a statutory table stays on one page with its heading when it fits
-    xml = []
+    xml, columns = [], tuple(grid)
     for r, cells in enumerate(_placed(rows, table.columns)):
-        word_cells = [_word_cell(c, grid, face, keep=r < keep_rows) for c in cells]
+        word_cells = [_word_cell(c, columns, face, keep=r < keep_rows) for c in cells]
         xml.append(X.table_row(word_cells, header=r < heads, min_height=_ROW_HEIGHT))
     return X.table(grid, "".join(xml), cell_margin=_CELL_MARGIN)
 
@@ -154,7 +155,9 @@ def _placed(rows: list[tuple[Cell, ...]], columns: int) -> list[list[_Placed]]:
     return out
 
 
-def _word_cell(placed: _Placed, grid: list[int], face: X.Face, *, keep: bool) -> X.TableCell:
+@lru_cache(maxsize=4096)
+def _word_cell(placed: _Placed, grid: tuple[int, ...], face: X.Face, *, keep: bool) -> X.TableCell:
+    """A cell's XML; a statutory label's is made once per process."""
     col, cell, continued = placed
     width = sum(grid[col : col + cell.colspan])
     if continued:
