@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import zipfile
 from pathlib import Path
@@ -162,10 +163,16 @@ def test_batch_same_body_and_year_is_an_error(tmp_path: Path) -> None:
     filled(books / "a.xlsx", name="同名镇人民政府")
     filled(books / "b.xlsx", name="同名镇人民政府")
     out = tmp_path / "out"
-    result = run("build", str(books), "-o", str(out), "--jobs", "1", "--only", "docx")
-    assert result.exit_code != 0
-    assert "同一机关同一年度" in result.output or "重复" in result.output
+    summary = tmp_path / "汇总.csv"
+    result = run(
+        "build", str(books), "-o", str(out), "--jobs", "1", "--only", "docx", "--summary", str(summary)
+    )
+    assert result.exit_code == 1
+    assert "重复" in result.output
     assert not list(out.glob("*.docx"))
+    rows = list(csv.DictReader(summary.read_text(encoding="utf-8-sig").splitlines()))
+    assert [(r["状态"], r["错误"]) for r in rows] == [("重复", "1"), ("重复", "1")]
+    assert all("同一机关同一年度" in r["说明"] for r in rows)
 
 
 def test_previous_year_carry_over(tmp_path: Path) -> None:
@@ -213,3 +220,44 @@ def test_fonts_lists_every_role() -> None:
     need(result.exit_code != 2, "a Chinese TrueType font")
     for role in ("标题", "正文", "表格"):
         assert role in result.output
+
+
+@pytest.mark.parametrize("pattern", ["empty-dir", "nomatch*.xlsx"])
+def test_nothing_to_check_is_an_error(tmp_path: Path, pattern: str) -> None:
+    (tmp_path / "empty-dir").mkdir()
+    result = run("check", str(tmp_path / pattern))
+    assert result.exit_code == 2
+    assert "没有找到 .xlsx 工作簿" in result.output
+
+
+def test_outputs_never_overwrite_an_input(tmp_path: Path) -> None:
+    book = filled(tmp_path / "i.xlsx")
+    before = book.read_bytes()
+    assert run("check", str(book), "--format", "junit", "-o", str(book)).exit_code == 2
+    assert run("build", str(book), "-o", str(tmp_path / "o"), "--summary", str(book)).exit_code == 2
+    assert book.read_bytes() == before
+
+
+def test_summary_with_unknown_suffix_is_refused_before_building(tmp_path: Path) -> None:
+    book = filled(tmp_path / "j.xlsx")
+    result = run("build", str(book), "-o", str(tmp_path / "o"), "--summary", str(tmp_path / "s.txt"))
+    assert result.exit_code == 2
+    assert "汇总文件只支持" in result.output
+    assert not (tmp_path / "o").exists()
+
+
+def test_unwritable_output_directory_is_a_build_failure(tmp_path: Path) -> None:
+    book = filled(tmp_path / "k.xlsx")
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = run("build", str(book), "-o", str(blocker / "sub"), "--only", "docx")
+    assert result.exit_code == 1
+    assert "B1" in result.output and "无法写入输出目录" in result.output
+    assert "--allow-errors" not in result.output
+
+
+def test_usage_errors_are_in_chinese() -> None:
+    result = run("check", "x.xlsx", "--format", "bogus")
+    assert result.exit_code == 2
+    assert result.output.startswith("错误：命令用法不正确")
+    assert "Usage:" not in result.output

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import os
+import shutil
 import sys
 import time
 from collections import defaultdict
@@ -17,7 +18,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .catalogue import FINDING_TYPES
 from .findings_format import FileResult
+from .model import Finding, Severity
+
+REFUSED = "有错误，未生成"
 
 
 @dataclass(frozen=True)
@@ -45,31 +50,43 @@ class Row:
 
     @property
     def errors(self) -> int:
-        return len(self.result.errors) + (1 if self.result.error else 0)
+        return len(self.result.errors)
 
     @property
     def warnings(self) -> int:
         return len(self.result.warnings)
 
 
+class NoWorkbooksError(ValueError):
+    """A directory or a pattern on the command line holds no .xlsx workbook."""
+
+
 def expand_inputs(args: Iterable[str]) -> list[Path]:
     """Files, directories (all .xlsx below them) and glob patterns, in a stable order, without
-    duplicates and without Excel's ``~$`` lock files. A name that matches nothing is kept, so that it
-    is reported as missing."""
+    duplicates and without Excel's ``~$`` lock files. A plain file name is kept even if it does not
+    exist, so that it is reported as missing; a directory or pattern without workbooks raises."""
     seen: dict[Path, None] = {}
     for arg in args:
         p = Path(arg)
         if p.is_dir():
             found = sorted(q for q in p.rglob("*.xlsx") if not q.name.startswith("~$"))
         elif any(ch in arg for ch in "*?["):
-            found = sorted(
-                Path(m) for m in glob.glob(arg, recursive=True) if not Path(m).name.startswith("~$")
-            )
+            matches = (Path(m) for m in glob.glob(arg, recursive=True))
+            found = sorted(m for m in matches if m.is_file() and not m.name.startswith("~$"))
         else:
             found = [p]
+        if not found:
+            raise NoWorkbooksError(f"{arg}：没有找到 .xlsx 工作簿")
         for q in found:
             seen.setdefault(q, None)
     return list(seen)
+
+
+def with_error(row: Row, type_: str, message: str, status: str) -> Row:
+    """The row with one more error finding (a build that failed, a duplicate), outputs dropped."""
+    finding = Finding(FINDING_TYPES[type_].rule, type_, Severity.ERROR, message)
+    result = replace(row.result, findings=(*row.result.findings, finding))
+    return replace(row, result=result, status=status, outputs=(), pending=())
 
 
 # ---- worker side -------------------------------------------------------------------------------
@@ -118,8 +135,6 @@ def run_job(job: Job) -> Row:
 
 def _build(job: Job, checked: object, stem: str, started: float) -> Row:
     from . import api
-    from .render.fonts import FontError
-    from .render.pdf import MissingGlyphError
 
     assert isinstance(checked, api.Checked) and checked.report is not None
     result = checked.result
@@ -129,15 +144,12 @@ def _build(job: Job, checked: object, stem: str, started: float) -> Row:
         built = api.build_report(
             checked.report, result, tmpdir, allow_errors=job.allow_errors, kinds=job.kinds, fonts=fonts
         )
-    except (FontError, MissingGlyphError) as exc:
-        _remove_tree(tmpdir)
-        return Row(replace(result, error=str(exc)), "无法生成", seconds=time.perf_counter() - started)
-    except Exception as exc:  # a bug must not stop the batch; it is reported for this file only
-        _remove_tree(tmpdir)
-        message = f"生成报告时出错（{type(exc).__name__}: {exc}）"
-        return Row(replace(result, error=message), "无法生成", seconds=time.perf_counter() - started)
+    except Exception as exc:  # whatever goes wrong is reported for this file only; the batch goes on
+        shutil.rmtree(tmpdir, ignore_errors=True)
+        failed = Row(result, "", seconds=time.perf_counter() - started)
+        return with_error(failed, "build-failed", _failure(exc, job.outdir), "无法生成")
     if not built.outputs:
-        return Row(result, "有错误，未生成", stem=stem, seconds=time.perf_counter() - started)
+        return Row(result, REFUSED, stem=stem, seconds=time.perf_counter() - started)
     final = Path(job.outdir or ".")
     pending = tuple((str(p), str(final / p.name)) for p in built.outputs)
     status = "草稿（数据未通过校验）" if built.draft else "已生成"
@@ -146,11 +158,15 @@ def _build(job: Job, checked: object, stem: str, started: float) -> Row:
     )
 
 
-def _remove_tree(path: Path) -> None:
-    if path.is_dir():
-        for child in path.iterdir():
-            child.unlink(missing_ok=True)
-        path.rmdir()
+def _failure(exc: Exception, outdir: str | None) -> str:
+    from .render.fonts import FontError
+    from .render.pdf import MissingGlyphError
+
+    if isinstance(exc, FontError | MissingGlyphError):
+        return str(exc)
+    if isinstance(exc, OSError):
+        return f"无法写入输出目录 {outdir}（{exc.strerror or exc}）"
+    return f"生成报告时程序出错，请把此信息报告给维护人员：{type(exc).__name__}: {exc}"
 
 
 # ---- parent side -------------------------------------------------------------------------------
@@ -217,12 +233,10 @@ def _commit_outputs(rows: list[Row]) -> list[Row]:
     for indexes in by_stem.values():
         if len(indexes) > 1:
             names = "、".join(rows[i].result.path for i in indexes)
+            message = f"同一机关同一年度有多个工作簿（{names}），为避免相互覆盖，均未生成"
             for i in indexes:
                 _discard(rows[i])
-                message = f"同一机关同一年度有多个工作簿（{names}），为避免相互覆盖，均未生成"
-                out[i] = replace(
-                    rows[i], result=replace(rows[i].result, error=message), status="重复", pending=()
-                )
+                out[i] = with_error(rows[i], "duplicate-report", message, "重复")
             continue
         row = rows[indexes[0]]
         for tmp, final in row.pending:
@@ -240,9 +254,7 @@ def _discard(row: Row) -> None:
 
 def _cleanup_tmpdir(row: Row) -> None:
     if row.pending:
-        tmpdir = Path(row.pending[0][0]).parent
-        if tmpdir.is_dir() and not any(tmpdir.iterdir()):
-            tmpdir.rmdir()
+        shutil.rmtree(Path(row.pending[0][0]).parent, ignore_errors=True)
 
 
 class Progress:
@@ -261,5 +273,6 @@ class Progress:
             end = "\n" if done == total else ""
             self.stream.write(f"\r{bar} {done}/{total} {name[:40]:<40}{end}")  # type: ignore[attr-defined]
         else:
-            self.stream.write(f"[{done}/{total}] {name}：{row.status}\n")  # type: ignore[attr-defined]
+            status = "已排版" if row.pending else row.status  # renamed into place (or not) at the end
+            self.stream.write(f"[{done}/{total}] {name}：{status}\n")  # type: ignore[attr-defined]
         self.stream.flush()  # type: ignore[attr-defined]

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .batch import Job, expand_inputs, previous_index
+from .batch import REFUSED, Job, NoWorkbooksError, expand_inputs, previous_index
 from .formats import FORMATS, UnknownFormatError, format_for_year, get_format
 
 STANDARDS = click.Choice(sorted(FORMATS))
@@ -47,7 +47,40 @@ def _parse_fonts(values: tuple[str, ...]) -> dict[str, str]:
         raise click.BadParameter(str(exc), param_hint="--font") from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+_CLICK_PHRASES = (
+    ("No such option", "没有这个选项"),
+    ("Missing argument", "缺少参数"),
+    ("Missing option", "缺少选项"),
+    ("Invalid value for", "参数值无效"),
+    ("No such command", "没有这个命令"),
+    ("Got unexpected extra argument", "多余的参数"),
+    ("requires an argument", "需要一个值"),
+)
+
+
+class _Cli(click.Group):
+    """Usage errors in Chinese (click's own wording kept in brackets for the details), exit code 2."""
+
+    def main(self, *args: object, **kwargs: object) -> object:  # type: ignore[override]
+        kwargs["standalone_mode"] = False
+        try:
+            return super().main(*args, **kwargs)  # type: ignore[arg-type]
+        except click.UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx else "govreport"
+            detail = exc.format_message()
+            for english, chinese in _CLICK_PHRASES:
+                detail = detail.replace(english, chinese)
+            click.echo(f"错误：命令用法不正确：{detail}（运行 {command} --help 查看用法）", err=True)
+            sys.exit(2)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.exceptions.Abort:
+            click.echo("已中止。", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="govreport")
 def cli() -> None:
     """政府信息公开工作年度报告：生成模板、校验数据、排版成 Word 和 PDF。
@@ -103,7 +136,7 @@ def _jobs_for(
         raise InputError("--previous 只能用于一个工作簿；多个工作簿请用 --previous-dir")
     if previous_dir and not previous_dir.is_dir():
         raise InputError(f"{previous_dir}：上年工作簿目录不存在")
-    index = previous_index(expand_inputs([str(previous_dir)]), standard) if previous_dir else {}
+    index = previous_index(_inputs((str(previous_dir),)), standard) if previous_dir else {}
     return [
         Job(
             str(p),
@@ -159,7 +192,8 @@ def check(
     from . import findings_format as ff
     from .batch import run_batch
 
-    paths = expand_inputs(files)
+    paths = _inputs(files)
+    _not_an_input(output, paths, "-o")
     jobs_list = _jobs_for(
         paths, outdir=None, build=False, standard=standard, previous=previous, previous_dir=previous_dir
     )
@@ -184,13 +218,38 @@ def check(
     sys.exit(ff.exit_code(results, strict=strict))
 
 
+def _inputs(files: tuple[str, ...]) -> list[Path]:
+    try:
+        return expand_inputs(files)
+    except NoWorkbooksError as exc:
+        raise InputError(str(exc)) from None
+
+
+def _not_an_input(output: Path | None, inputs: list[Path], option: str) -> None:
+    """Never write a result over a workbook the user gave."""
+    if output is None:
+        return
+    target = output.resolve()
+    if any(p.resolve() == target for p in inputs):
+        raise InputError(f"{output}：{option} 指定的输出文件就是要处理的工作簿，不能覆盖，请换一个文件名")
+
+
+def _summary_suffix(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
+    if value is not None and value.suffix.lower() not in (".json", ".csv", ".xlsx"):
+        raise click.BadParameter(f"汇总文件只支持 .json、.csv、.xlsx：{value}")
+    return value
+
+
 def _emit(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text)
         return
     from .files import write_text
 
-    write_text(output, text + "\n")
+    try:
+        write_text(output, text + "\n")
+    except OSError as exc:
+        raise InputError(f"{output}：无法写入（{exc.strerror or exc}）") from None
     click.echo(f"结果已写入：{output}", err=True)
 
 
@@ -218,7 +277,10 @@ def _emit(text: str, output: Path | None) -> None:
 )
 @click.option("--jobs", "-j", type=click.IntRange(0, 256), default=0, help="并行进程数，默认等于 CPU 核数。")
 @click.option(
-    "--summary", type=click.Path(dir_okay=False, path_type=Path), help="把汇总表写入 .json/.csv/.xlsx 文件。"
+    "--summary",
+    type=click.Path(dir_okay=False, path_type=Path),
+    callback=_summary_suffix,
+    help="把汇总表写入 .json/.csv/.xlsx 文件。",
 )
 def build(
     files: tuple[str, ...],
@@ -245,7 +307,8 @@ def build(
     overrides = _parse_fonts(fonts)
     if "pdf" in (only or "pdf"):
         _require_fonts(overrides)
-    paths = expand_inputs(files)
+    paths = _inputs(files)
+    _not_an_input(summary, paths, "--summary")
     kinds = (only,) if only else ("docx", "pdf")
     job_list = _jobs_for(
         paths,
@@ -270,12 +333,15 @@ def build(
             click.echo(f"已生成：{out}")
         if row.draft:
             click.echo("注意：数据未通过校验，已生成草稿，每页标注“数据未通过校验”。")
-        elif not row.outputs and row.result.findings:
+        elif row.status == REFUSED:
             click.echo("数据有错误，未生成报告；改正后重试，或加 --allow-errors 生成草稿。")
     else:
         click.echo(to_table(rows))
     if summary:
-        write_summary(rows, summary)
+        try:
+            write_summary(rows, summary)
+        except OSError as exc:
+            raise InputError(f"{summary}：无法写入汇总（{exc.strerror or exc}）") from None
         click.echo(f"汇总已写入：{summary}")
     code = ff.exit_code(results)
     if code == 0 and any(not r.outputs for r in rows):

@@ -11,7 +11,7 @@ from pathlib import Path
 from .batch import Row
 from .files import write_bytes
 
-COLUMNS = ("文件", "机关", "年度", "状态", "错误", "警告", "输出")
+COLUMNS = ("文件", "机关", "年度", "状态", "错误", "警告", "输出", "说明")
 
 
 def records(rows: list[Row]) -> list[dict[str, object]]:
@@ -24,10 +24,18 @@ def records(rows: list[Row]) -> list[dict[str, object]]:
             "错误": row.errors,
             "警告": row.warnings,
             "输出": "；".join(row.outputs),
-            "说明": row.result.error or "",
+            "说明": note(row),
         }
         for row in rows
     ]
+
+
+def note(row: Row) -> str:
+    """Why a workbook has no outputs: unreadable, a build failure, a duplicate (the rule errors
+    themselves are in the check output)."""
+    if row.result.error:
+        return row.result.error
+    return "；".join(f.message for f in row.result.findings if f.type in ("build-failed", "duplicate-report"))
 
 
 def _width(text: str) -> int:
@@ -41,7 +49,9 @@ def _pad(text: str, width: int) -> str:
 def to_table(rows: list[Row]) -> str:
     """A fixed-width table that lines up in a terminal with Chinese characters (counted two columns)."""
     data = [[str(r[c]) for c in COLUMNS] for r in records(rows)]
-    data = [[Path(d[0]).name, *d[1:6], "，".join(Path(p).name for p in d[6].split("；") if p)] for d in data]
+    data = [
+        [Path(d[0]).name, *d[1:6], "，".join(Path(p).name for p in d[6].split("；") if p), d[7]] for d in data
+    ]
     widths = [max(_width(x) for x in col) for col in zip(COLUMNS, *data, strict=False)]
     lines = ["  ".join(_pad(c, w) for c, w in zip(COLUMNS, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
@@ -59,7 +69,7 @@ def write_summary(rows: list[Row], path: str | Path) -> Path:
         payload = json.dumps(records(rows), ensure_ascii=False, indent=2).encode("utf-8")
     elif suffix == ".csv":
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=[*COLUMNS, "说明"])
+        writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
         writer.writeheader()
         writer.writerows(records(rows))
         payload = buffer.getvalue().encode("utf-8-sig")
@@ -77,7 +87,7 @@ def _xlsx(rows: list[Row]) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "汇总"
-    header = [*COLUMNS, "说明"]
+    header = list(COLUMNS)
     ws.append(header)
     for cell in ws[1]:
         cell.font = Font(bold=True)
