@@ -15,7 +15,7 @@ from .checks import check_report, checked_rules
 from .document import outline
 from .findings_format import FileResult
 from .formats import get_format
-from .model import Finding, Report, Severity, WorkbookError
+from .model import Report, Severity, WorkbookError
 from .narrative import check_claims
 from .workbook.reader import read_workbook
 
@@ -118,7 +118,3 @@ def build_report(
     if "pdf" in kinds:
         outputs.append(render_pdf(document, out / f"{stem}.pdf", fonts))  # type: ignore[arg-type]
     return Built(result, tuple(outputs), draft=has_errors)
-
-
-def errors_of(findings: tuple[Finding, ...] | list[Finding]) -> list[Finding]:
-    return [f for f in findings if f.severity is Severity.ERROR]
