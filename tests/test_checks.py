@@ -241,3 +241,17 @@ def test_published_figures_with_one_typo_fail(case: dict[str, Any]) -> None:
     findings = check_report(typo)
     assert {f.rule for f in findings} == {"R1", "R2"}
     assert all(f.cell == report.values[target].place.cell for f in findings)  # type: ignore[union-attr]
+
+
+def test_finding_at_a_place_or_at_no_cell() -> None:
+    placed = Finding.at(
+        place("表三!D30"),
+        rule="R1",
+        type="balance-mismatch",
+        severity=Severity.ERROR,
+        message="m",
+        table="表三",
+    )
+    assert (placed.sheet, placed.cell, placed.place, placed.table) == ("表三", "D30", "表三!D30", "表三")
+    nowhere = Finding.at(None, rule="M3", type="narrative-missing", severity=Severity.WARNING, message="m")
+    assert (nowhere.sheet, nowhere.cell, nowhere.place) == (None, None, None)

@@ -167,6 +167,22 @@ class Finding:
     actual: str | None = None
     cells: tuple[str, ...] = field(default=())  # other cells involved, as "sheet!A1"
 
+    @classmethod
+    def at(
+        cls, place: Place | None, *, rule: str, type: str, severity: Severity, message: str, **rest: object
+    ) -> Finding:
+        """A finding placed at ``place`` (its sheet and cell), or at no cell when ``place`` is None;
+        ``rest`` are the other fields (table, row_label, expected, cells …)."""
+        return cls(
+            rule=rule,
+            type=type,
+            severity=severity,
+            message=message,
+            sheet=place.sheet if place is not None else None,
+            cell=place.cell if place is not None else None,
+            **rest,  # type: ignore[arg-type]
+        )
+
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR

@@ -264,15 +264,13 @@ def _mismatch(report: Report, claim: Claim, passage: Passage) -> Finding:
 def _finding(
     passage: Passage, message: str, expected: str, actual: str, reading: Reading, report: Report
 ) -> Finding:
-    place = passage.place
     places = tuple(str(p) for p in (_place(report, k) for k in reading.cells) if p)
-    return Finding(
+    return Finding.at(
+        passage.place,
         rule=RULE,
         type=TYPE,
         severity=Severity.WARNING,
         message=message,
-        sheet=place.sheet if place else None,
-        cell=place.cell if place else None,
         table=reading.cells[0].table if reading.cells else None,
         row_label=passage.title,
         expected=expected,

@@ -142,14 +142,12 @@ def _check_subtotal(fmt: Format, subtotal: Subtotal, values: Values) -> Finding 
         row, column = row_label(fmt, first) or "", f"小计“{subtotal.label}”"
         name, anchor = f"{table}“{row}”×{column}", CellKey(first.table, first.row, "")
     terms = _terms(fmt, anchor, [(k, 1) for k in subtotal.parts], numbers)
-    place = subtotal.value.place
-    return Finding(
+    return Finding.at(
+        subtotal.value.place,
         rule="R6",
         type="subtotal-mismatch",
         severity=Severity.ERROR,
         message=f"{name}应为 {number_text(expected)}（= {terms}），实为 {number_text(actual)}",
-        sheet=place.sheet if place else None,
-        cell=place.cell if place else None,
         table=table,
         row_label=row,
         column_label=column,
@@ -174,14 +172,12 @@ def _at_cell(
 ) -> Finding:
     """A finding placed at ``key``'s cell, with its table, row and column labels."""
     value = values.get(key)
-    place = value.place if value is not None else None
-    return Finding(
+    return Finding.at(
+        value.place if value is not None else None,
         rule=rule,
         type=type_,
         severity=severity,
         message=message,
-        sheet=place.sheet if place else None,
-        cell=place.cell if place else None,
         table=table_name(fmt, key.table),
         row_label=row_label(fmt, key),
         column_label=column_label(fmt, key),

@@ -95,13 +95,12 @@ def _compare(figure: PublishedItems, stated: int, place: Place | None, source: s
         message = f"正文“{source}”与{where}各栏目条数之和{total}条不符，请核对"
     cells = tuple(str(v.place) for _, v in figure.items if v.place is not None)
     return [
-        Finding(
+        Finding.at(
+            place,
             rule=RULE,
             type=TYPE,
             severity=Severity.WARNING,
             message=message,
-            sheet=place.sheet if place else None,
-            cell=place.cell if place else None,
             expected=str(stated),
             actual=str(total),
             cells=cells,

@@ -34,8 +34,8 @@ def other_handling_high(fmt: Format, values: Values) -> Iterator[Finding]:
     names = "".join(cell_name(fmt, k) for k in fmt.other_handling)
     share = (Decimal(other) * 100 / Decimal(total)).quantize(Decimal("0.1"))
     watch = f"{fmt.other_handling_share * 100:g}%"
-    place = values.get(first).place  # type: ignore[union-attr]
-    yield Finding(
+    yield Finding.at(
+        values.get(first).place,  # type: ignore[union-attr]
         rule="Q1",
         type="other-handling-high",
         severity=Severity.WARNING,
@@ -44,8 +44,6 @@ def other_handling_high(fmt: Format, values: Values) -> Iterator[Finding]:
             f"占{term_name(fmt, fmt.result_total, first)} {number_text(total)} 件的 {share}%，"
             f"达到 {watch}，请核实能否归入具体的办理结果"
         ),
-        sheet=place.sheet if place else None,
-        cell=place.cell if place else None,
         table=table_name(fmt, first.table),
         row_label=row_label(fmt, first),
         column_label=column_label(fmt, first),
@@ -108,13 +106,12 @@ def _narrative_finding(
     """A finding about a narrative section, placed at its first passage's cell."""
     places = [p.place for p in passages if p.place is not None]
     first = places[0] if places else None
-    return Finding(
+    return Finding.at(
+        first,
         rule=rule,
         type=type_,
         severity=Severity.WARNING,
         message=message,
-        sheet=first.sheet if first else None,
-        cell=first.cell if first else None,
         expected=expected,
         actual=actual,
         cells=tuple(dict.fromkeys(str(p) for p in places[1:] if p != first)),

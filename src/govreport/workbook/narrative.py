@@ -143,11 +143,10 @@ def _items(sheet: Sheet, first: int, name_col: int, text_col: int, known: Collec
 
 
 def _missing(message: str, place: Place | None) -> Finding:
-    return Finding(
+    return Finding.at(
+        place,
         rule="M3",
         type="narrative-missing",
         severity=Severity.WARNING,
         message=f"{message}，报告中将显示【待填写】",
-        sheet=place.sheet if place else None,
-        cell=place.cell if place else None,
     )
