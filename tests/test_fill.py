@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pytest
 from factories import DETAILS, sample_inputs
+from openpyxl import Workbook
 
 from govreport.formats import CellKey, get_format
 from govreport.workbook import ReportData, WorkbookExistsError, fill_workbook, read_workbook
+from govreport.workbook.narrative import known_labels, read_narrative
+from govreport.workbook.reader import load_sheets
 
 FORMATS = ("gb2021", "gb2019")
 YEARS = {"gb2021": 2023, "gb2019": 2019}
@@ -97,3 +100,42 @@ def test_never_overwrites_without_force(tmp_path: Path) -> None:
         fill_workbook(path, {"details": DETAILS})
     fill_workbook(path, {"details": {**DETAILS, "name": "新名称"}}, force=True)
     assert read_workbook(path)[0].name == "新名称"
+
+
+@pytest.mark.parametrize("format_id", FORMATS)
+def test_an_item_titled_like_its_section_is_read(tmp_path: Path, format_id: str) -> None:
+    """An item of section 六 named like the section (``其他需要报告的事项``) is an item, not the end of the list."""
+    title = get_format(format_id).section("六").heading.split("、", 1)[1]
+    items = [(title, "无。"), ("政务公开工作创新情况", "开设专栏。")]
+    given = {"details": {**DETAILS, "year": YEARS[format_id]}, "narrative": {"六": items}}
+    report, findings = read_workbook(fill_workbook(tmp_path / "r.xlsx", given))
+    assert [(p.title, p.paragraphs) for p in report.narrative["六"]] == [
+        (title, ("无。",)),
+        ("政务公开工作创新情况", ("开设专栏。",)),
+    ]
+    assert not [f for f in findings if f.type == "narrative-missing" and "六" in f.message]
+
+
+def test_the_list_of_section_six_ends_at_the_next_numbered_heading(tmp_path: Path) -> None:
+    """A one-sheet workbook: the list stops at a numbered section heading under it, not at an item
+    title that is a section's name."""
+    fmt = get_format("gb2019")
+    wb = Workbook()
+    ws = wb.active
+    rows = [
+        (fmt.section("六").heading, None, None),
+        ("序号", "事项", "内容"),
+        (1, "其他需要报告的事项", "无。"),
+        (2, "总体情况", "另有说明。"),
+        (fmt.section("五").heading, None, None),
+        ("本年度存在的问题。", None, None),
+    ]
+    for row in rows:
+        ws.append(row)
+    path = tmp_path / "h.xlsx"
+    wb.save(path)
+    narrative, _ = read_narrative(fmt, load_sheets(path), known_labels(fmt))
+    assert [(p.title, p.paragraphs) for p in narrative["六"]] == [
+        ("其他需要报告的事项", ("无。",)),
+        ("总体情况", ("另有说明。",)),
+    ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from ..formats import Format
-from ..model import Finding, Passage, Place, Severity
+from ..model import DETAIL_LABELS, Finding, Passage, Place, Severity
 from ..text import clean_text, split_paragraphs
 from . import names
 from .labels import norm, norm_cell
@@ -19,14 +19,21 @@ Narrative = dict[str, tuple[Passage, ...]]
 
 def known_labels(fmt: Format) -> set[str]:
     """Labels that are never a value: details, section headings, sub-headings, the list's columns."""
-    from ..model import DETAIL_LABELS
-
     labels = {*DETAIL_LABELS.values(), names.PREAMBLE, names.INTRO, names.ITEM_NAME, names.ITEM_TEXT}
     labels.add(names.ITEM_NUMBER)
     for section in fmt.sections:
         labels.update(section_labels(section.heading, section.aliases))
         labels.update(sub for h in section.subheadings for sub in (h, f"{h}情况"))
     return {norm(label) for label in labels}
+
+
+def list_ends(fmt: Format) -> set[str]:
+    """Labels that end section 六's list in a one-sheet workbook: a numbered section heading (or its
+    numbered alias) and the labels that are never an item's title (details, the list's header). A
+    section's bare name (``其他需要报告的事项``) is a fine title for an item, so it ends nothing."""
+    headings = {h for s in fmt.sections for h in (s.heading, *s.aliases) if "、" in h}
+    own = {names.PREAMBLE, names.INTRO, names.ITEM_NUMBER, names.ITEM_NAME, names.ITEM_TEXT}
+    return {norm(label) for label in (*headings, *own, *DETAIL_LABELS.values())}
 
 
 def section_labels(heading: str, aliases: tuple[str, ...] = ()) -> set[str]:
@@ -109,7 +116,7 @@ def _others(
     fmt: Format, sheets: list[Sheet], known: Collection[str], findings: list[Finding]
 ) -> tuple[Passage, ...]:
     section = fmt.section("六")
-    listed = _item_list(sheets, known)
+    listed = _item_list(sheets, list_ends(fmt))
     if listed is not None:
         if not any(p.paragraphs for p in listed):
             place = listed[0].place if listed else None
@@ -118,22 +125,22 @@ def _others(
     return _single(fmt, "六", sheets, known, findings)
 
 
-def _item_list(sheets: list[Sheet], known: Collection[str]) -> tuple[Passage, ...] | None:
+def _item_list(sheets: list[Sheet], ends: Collection[str]) -> tuple[Passage, ...] | None:
     """Section 六 as rows under a 事项 | 内容 header; None when no sheet has that header."""
     name_label, text_label = norm(names.ITEM_NAME), norm(names.ITEM_TEXT)
     for sheet in sheets:
         for r, c in sheet.find(name_label):
             text_col = next((cc for rr, cc in sheet.find(text_label) if rr == r and cc > c), None)
             if text_col is not None:
-                return tuple(_items(sheet, r + 1, c, text_col, known))
+                return tuple(_items(sheet, r + 1, c, text_col, ends))
     return None
 
 
-def _items(sheet: Sheet, first: int, name_col: int, text_col: int, known: Collection[str]) -> list[Passage]:
+def _items(sheet: Sheet, first: int, name_col: int, text_col: int, ends: Collection[str]) -> list[Passage]:
     items = []
     for r in range(first, len(sheet.rows)):
         name, text = sheet.value(r, name_col), sheet.value(r, text_col)
-        if norm_cell(name) in known or norm_cell(sheet.value(r, 0)) in known:
+        if norm_cell(name) in ends or norm_cell(sheet.value(r, 0)) in ends:
             break  # the next section of a one-sheet workbook
         if is_blank(name) and is_blank(text):
             continue
