@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from data.handmade import SHEET, Options, write_handmade
 from factories import DETAILS, sample_inputs
+from openpyxl import load_workbook
 
 from govreport.formats import CellKey, get_format
 from govreport.model import WorkbookError
-from govreport.workbook import build_template, fill_workbook, read_workbook
+from govreport.workbook import build_template, fill_workbook, names, read_workbook
 
 FORMATS = ("gb2021", "gb2019")
 YEARS = {"gb2021": "2022", "gb2019": "2020"}
@@ -239,16 +240,20 @@ def test_renamed_label_is_reported_and_its_value_still_read(tmp_path: Path, form
     )
 
 
-def test_missing_table_is_a_label_finding(tmp_path: Path) -> None:
-    path = ours(tmp_path, "gb2021")
-    from openpyxl import load_workbook
-
+@pytest.mark.parametrize("format_id", FORMATS)
+@pytest.mark.parametrize("table", ["t2", "t3", "t4"])
+def test_a_missing_table_is_one_finding_at_no_cell(tmp_path: Path, format_id: str, table: str) -> None:
+    path = ours(tmp_path, format_id)
     wb = load_workbook(path)
-    del wb["表四"]
+    del wb[names.TABLE_SHEETS[table]]
     wb.save(path)
     report, findings = read_workbook(path)
-    assert any(f.type == "label-missing" and f.table == "t4" for f in findings)
-    assert report.values[CellKey("t4", "案件数", "行政复议/总计")].number is None
+    fmt = get_format(format_id)
+    section = fmt.table(table).section
+    [finding] = [f for f in findings if f.rule == "Q6"]
+    assert (finding.type, finding.table, finding.sheet, finding.cell) == ("label-missing", table, None, None)
+    assert f"没有找到表{section}（{fmt.section(section).heading}）" in finding.message
+    assert all(report.values[k].number is None for k in fmt.table(table).cell_keys())
 
 
 # ---- unreadable files --------------------------------------------------------------------------------

@@ -9,7 +9,9 @@ its neighbours pin down its place, the value there is still read.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..formats import Block, CellKey, Column, Table
 from ..model import Finding, Severity
@@ -32,7 +34,8 @@ class Spot:
     value_start: int = 0
 
 
-def labels_of(table: Table) -> set[str]:
+@lru_cache(maxsize=32)
+def labels_of(table: Table) -> frozenset[str]:
     """Every distinct normalised label of the table (rows, columns, groups, captions)."""
     found: set[str] = set()
     for block in table.blocks:
@@ -42,18 +45,30 @@ def labels_of(table: Table) -> set[str]:
         found.update(norm(p) for c in block.columns for p in c.path)
         if block.caption:
             found.add(norm(block.caption))
-    return found
+    return frozenset(found)
+
+
+@lru_cache(maxsize=32)
+def own_labels(table: Table, others: tuple[Table, ...]) -> frozenset[str]:
+    """The table's labels that no other table carries (``总计`` is everyone's, ``结果维持`` table 四's)."""
+    return labels_of(table).difference(*(labels_of(t) for t in others))
 
 
 def score(table: Table, sheet: Sheet) -> int:
     return sum(1 for label in labels_of(table) if label in sheet.index)
 
 
-def locate(table: Table, sheets: list[Sheet], heading: str) -> Spot:
-    """The table on the sheet that carries most of its labels; a Spot without sheet when none does."""
-    best = max(sheets, key=lambda s: score(table, s), default=None)
+def locate(table: Table, sheets: list[Sheet], heading: str, others: Iterable[Table] = ()) -> Spot:
+    """The table on the sheet that carries most of its own labels (those no table of ``others`` has);
+    a Spot without sheet, and one finding, when no sheet carries any: the table is missing."""
+    own = own_labels(table, tuple(t for t in others if t != table))
+
+    def fit(sheet: Sheet) -> tuple[int, int]:
+        return sum(1 for label in own if label in sheet.index), score(table, sheet)
+
+    best = max(sheets, key=fit, default=None)
     spot = Spot(table)
-    if best is None or score(table, best) == 0:
+    if best is None or fit(best)[0] == 0:
         spot.findings.append(_missing_table(table, heading))
         return spot
     spot.sheet = best
@@ -294,7 +309,7 @@ def _missing_table(table: Table, heading: str) -> Finding:
         rule="Q6",
         type="label-missing",
         severity=Severity.ERROR,
-        message=f"工作簿中没有找到表{table.section}（{heading}）的行、列标签",
+        message=f"没有找到表{table.section}（{heading}），请按官方模板补上这张表（行、列标签须与模板一致）",
         table=table.id,
         expected=heading,
     )

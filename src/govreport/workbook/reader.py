@@ -31,7 +31,7 @@ def read_workbook(path: str | Path, format_id: str | None = None) -> tuple[Repor
     details, findings = read_details(sheets, any_known)
     fmt = fixed or _choose_format(details.get("year"), sheets)
     known = known_labels(fmt)
-    spots = {t.id: locate(t, sheets, fmt.section(t.section).heading) for t in fmt.tables}
+    spots = {t.id: locate(t, sheets, fmt.section(t.section).heading, fmt.tables) for t in fmt.tables}
     if not any(spot.cells for spot in spots.values()):
         raise WorkbookError(
             f"{path}：没有找到统计表（表二、表三、表四），这不是政府信息公开工作年度报告的工作簿"
