@@ -228,6 +228,8 @@ class TableFlowable(Flowable):
                 path.moveTo(grid.cols[c], tops[rows[k0]])
                 path.lineTo(grid.cols[c], tops[rows[k1 - 1]] - grid.heights[rows[k1 - 1]])
         self.canv.setLineWidth(RULE)
+        self.canv.setLineCap(1)  # round caps and joins, as reportlab's table rules: the corners close
+        self.canv.setLineJoin(1)
         self.canv.setStrokeColor(black)
         self.canv.drawPath(path, stroke=1, fill=0)
 
