@@ -403,3 +403,54 @@ def test_cell_numbers_are_exact(raw: object, expected: str | None) -> None:
 
     value = to_decimal(raw)
     assert (str(value) if value is not None else None) == expected
+
+
+# ---- the year and the tables' format --------------------------------------------------------------
+
+
+OTHER = {"gb2021": "gb2019", "gb2019": "gb2021"}
+
+
+@pytest.mark.parametrize("format_id", FORMATS)
+def test_a_year_of_the_other_format_is_one_finding(tmp_path: Path, format_id: str) -> None:
+    """Tables of one format under a year of the other: one Q6 finding at the 年度 cell, the tables read
+    with the format their labels carry (so no label is reported)."""
+    year = YEARS[OTHER[format_id]]
+    given = {"details": {**DETAILS, "year": year}, "values": inputs(format_id)}
+    path = fill_workbook(tmp_path / "r.xlsx", given, fmt=get_format(format_id))
+    report, findings = read_workbook(path)
+    assert report.format_id == format_id
+    assert all(report.values[k].number == v for k, v in inputs(format_id).items())
+    [finding] = [f for f in findings if f.rule == "Q6"]
+    assert (finding.type, finding.severity.value, finding.place) == (
+        "format-mismatch",
+        "error",
+        "基本信息!B3",
+    )
+    wanted, found = get_format(OTHER[format_id]), get_format(format_id)
+    assert f"年度为{year}年，应使用{wanted.notice}格式" in finding.message
+    assert f"统计表是{found.notice}格式" in finding.message
+    assert f"govreport template --year {year}" in finding.message
+    assert f"--standard {format_id}" in finding.message
+
+
+@pytest.mark.parametrize("format_id", FORMATS)
+def test_a_year_before_2019_is_an_m1_error_and_the_labels_pick_the_format(
+    tmp_path: Path, format_id: str
+) -> None:
+    given = {"details": {**DETAILS, "year": 2018}, "values": inputs(format_id)}
+    path = fill_workbook(tmp_path / "r.xlsx", given, fmt=get_format(format_id))
+    report, findings = read_workbook(path)
+    assert report.format_id == format_id
+    assert not [f for f in findings if f.rule == "Q6"]
+    [finding] = [f for f in findings if f.rule == "M1"]
+    assert (finding.severity.value, finding.place) == ("error", "基本信息!B3")
+    assert "统一格式自2019年度起施行" in finding.message and "2018" in finding.message
+
+
+def test_a_given_format_is_not_second_guessed(tmp_path: Path) -> None:
+    given = {"details": {**DETAILS, "year": 2020}, "values": inputs("gb2021")}
+    path = fill_workbook(tmp_path / "r.xlsx", given, fmt=get_format("gb2021"))
+    report, findings = read_workbook(path, "gb2021")
+    assert report.format_id == "gb2021"
+    assert [f for f in findings if f.is_error] == []

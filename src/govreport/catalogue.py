@@ -76,9 +76,18 @@ _TYPES = (
     FindingType(
         "label-missing", "Q6", "统计表标签缺失或被改动", "统计表的行、列标签必须与所用格式的官方模板一致。"
     ),
+    FindingType(
+        "format-mismatch",
+        "Q6",
+        "统计表格式与年度不符",
+        "工作簿统计表的格式（2019年或2021年统一格式）应与年度相符；不符时按统计表的格式读取。",
+    ),
     FindingType("detail-missing", "M1", "缺少机关名称或年度", "机关名称和年度是报告标题的必备内容。"),
     FindingType(
         "contact-missing", "M2", "缺少联系信息", "前言中的网站、联系部门、地址、邮编、电话等信息缺失。"
+    ),
+    FindingType(
+        "detail-invalid", "M2", "基本信息无法识别", "发布日期等基本信息无法识别，报告中将略去相应内容。"
     ),
     FindingType("narrative-missing", "M3", "正文内容缺失", "叙述部分为空，报告中将显示【待填写】。"),
     FindingType(

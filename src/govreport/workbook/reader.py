@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..formats import FORMATS, Format, UnknownFormatError, format_for_year, get_format
-from ..model import Detail, Finding, Report, WorkbookError
+from ..model import Detail, Finding, Report, Severity, WorkbookError
 from .cells import read_values
 from .details import read_details
 from .figures import read_figures
@@ -20,16 +20,23 @@ from .xlsx import UNSAFE, read_xlsx
 def read_workbook(path: str | Path, format_id: str | None = None) -> tuple[Report, list[Finding]]:
     """The report in ``path`` and the findings made while reading it.
 
-    The format is ``format_id`` if given, else the one for the workbook's 年度, else the one whose
-    labels the workbook carries. Raises WorkbookError (one Chinese line naming the file) when the file
-    cannot be read as a workbook or holds no statutory table; UnknownFormatError for a bad ``format_id``.
+    The format is ``format_id`` if given, else the one whose labels the workbook's tables carry; when
+    the labels fit both formats alike, the one for the workbook's 年度. A 年度 whose format differs
+    from the labels' is one finding (Q6 format-mismatch), a 年度 before any format one M1 finding;
+    the tables are then read with the labels' format. Raises WorkbookError (one Chinese line naming
+    the file) when the file cannot be read as a workbook or holds no statutory table;
+    UnknownFormatError for a bad ``format_id``.
     """
     path = Path(path)
     fixed = get_format(format_id) if format_id else None
     sheets = load_sheets(path)
     any_known = known_labels(fixed or FORMATS["gb2021"])
     details, findings = read_details(sheets, any_known)
-    fmt = fixed or _choose_format(details.get("year"), sheets)
+    if fixed is None:
+        fmt, chosen = _choose_format(details.get("year"), sheets)
+        findings += chosen
+    else:
+        fmt = fixed
     known = known_labels(fmt)
     spots = {t.id: locate(t, sheets, fmt.section(t.section).heading, fmt.tables) for t in fmt.tables}
     if not any(spot.cells for spot in spots.values()):
@@ -71,22 +78,54 @@ def load_sheets(path: Path) -> list[Sheet]:
         wb.close()
 
 
-def _choose_format(year: Detail | None, sheets: list[Sheet]) -> Format:
-    if year is not None and year.text.isdigit():
-        try:
-            return format_for_year(int(year.text))
-        except UnknownFormatError:
-            pass
-    return detect_format(sheets)
+def _choose_format(year: Detail | None, sheets: list[Sheet]) -> tuple[Format, list[Finding]]:
+    """The format to read with, and a finding when the 年度 disagrees with the tables' labels."""
+    fits = {fmt.id: _fit(fmt, sheets) for fmt in FORMATS.values()}  # on a tie: the year's, else gb2021
+    best = max(fits.values())
+    leaders = [FORMATS[id_] for id_, fit in fits.items() if fit == best]
+    labelled = leaders[0] if len(leaders) == 1 else None
+    if year is None or not year.text.isdigit():
+        return labelled or leaders[0], []
+    try:
+        wanted = format_for_year(int(year.text))
+    except UnknownFormatError as exc:
+        return labelled or leaders[0], [_year_without_format(year, str(exc))]
+    if labelled is None or labelled is wanted:
+        return wanted, []
+    return labelled, [_format_mismatch(year, wanted, labelled)]
 
 
-def detect_format(sheets: list[Sheet]) -> Format:
-    """The format whose table labels the workbook carries most of (gb2021 on a tie)."""
+def _fit(fmt: Format, sheets: list[Sheet]) -> int:
+    return sum(max((score(t, s) for s in sheets), default=0) for t in fmt.tables)
 
-    def fit(fmt: Format) -> int:
-        return sum(max((score(t, s) for s in sheets), default=0) for t in fmt.tables)
 
-    return max(FORMATS.values(), key=fit)
+def _format_mismatch(year: Detail, wanted: Format, labelled: Format) -> Finding:
+    message = (
+        f"年度为{year.text}年，应使用{wanted.notice}格式，但工作簿的统计表是{labelled.notice}格式，"
+        f"已按统计表的格式读取；请用 govreport template --year {year.text} 重新生成模板，"
+        f"或用 --standard {labelled.id} 指定"
+    )
+    return Finding.at(
+        year.place,
+        rule="Q6",
+        type="format-mismatch",
+        severity=Severity.ERROR,
+        message=message,
+        expected=wanted.notice,
+        actual=labelled.notice,
+    )
+
+
+def _year_without_format(year: Detail, reason: str) -> Finding:
+    return Finding.at(
+        year.place,
+        rule="M1",
+        type="detail-missing",
+        severity=Severity.ERROR,
+        message=f"{reason}，请核对年度",
+        expected="2019年或以后的年度",
+        actual=year.text,
+    )
 
 
 def _cached(path: Path, wanted: list[tuple[str, Pos]]) -> dict[tuple[str, Pos], object]:
