@@ -454,3 +454,20 @@ def test_a_given_format_is_not_second_guessed(tmp_path: Path) -> None:
     report, findings = read_workbook(path, "gb2021")
     assert report.format_id == "gb2021"
     assert [f for f in findings if f.is_error] == []
+
+
+@pytest.mark.parametrize("written", ["明年", "2024年13月5日", "待定"])
+def test_a_release_date_that_is_no_date_is_a_warning_at_its_cell(tmp_path: Path, written: str) -> None:
+    given = {"details": {**details("gb2021"), "release_date": written}, "values": inputs("gb2021")}
+    report, findings = read_workbook(fill_workbook(tmp_path / "r.xlsx", given))
+    [finding] = [f for f in findings if f.type == "detail-invalid"]
+    assert (finding.rule, finding.severity.value) == ("M2", "warning")
+    assert finding.place == str(report.details["release_date"].place) == "基本信息!B10"
+    assert f"发布日期“{written}”" in finding.message and finding.actual == written
+
+
+@pytest.mark.parametrize("written", ["2025-01-20", "2025/1/20", "2025年1月20日", "2025-01-20 00:00:00"])
+def test_a_release_date_as_clerks_write_it_is_no_finding(tmp_path: Path, written: str) -> None:
+    given = {"details": {**details("gb2021"), "release_date": written}, "values": inputs("gb2021")}
+    _, findings = read_workbook(fill_workbook(tmp_path / "r.xlsx", given))
+    assert not [f for f in findings if f.rule == "M2"]

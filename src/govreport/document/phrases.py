@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..dates import parse_date as parse_date  # the outline reads the release date through phrases
+
 PLACEHOLDER = "【待填写】"
 NOTHING = "无。"
 REPORT_NAME = "政府信息公开工作年度报告"
@@ -70,21 +72,6 @@ _NUMBERING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十]+[)）]|[
 def strip_numbering(title: str) -> str:
     """``（一）政府信息公开收费情况`` → ``政府信息公开收费情况`` (the outline numbers items itself)."""
     return _NUMBERING.sub("", title, count=1)
-
-
-_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-
-
-def parse_date(text: str) -> date | None:
-    """A release date as a clerk writes it: ``2023-01-20``, ``2023/1/20``, ``2023年1月20日``, or Excel's
-    ``2023-01-20 00:00:00``. None when it is no date."""
-    m = _DATE.search(text)
-    if not m:
-        return None
-    try:
-        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
 
 
 def chinese_date(d: date) -> str:

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Collection
 
+from ..dates import parse_date
 from ..model import DETAIL_LABELS, Detail, Finding, Severity
 from ..text import clean_text
 from .labels import norm
@@ -31,7 +32,28 @@ def read_details(sheets: list[Sheet], known: Collection[str]) -> tuple[dict[str,
         missing = _missing(key, label, text, hit)
         if missing:
             findings.append(missing)
+    if "release_date" in details:
+        findings += _undated(details["release_date"])
     return details, findings
+
+
+def _undated(released: Detail) -> list[Finding]:
+    """M2: a release date that is no date; the report would close without its signature."""
+    if parse_date(released.text) is not None:
+        return []
+    label = DETAIL_LABELS["release_date"]
+    message = f"{label}“{released.text}”不是可识别的日期（应如2025-01-20），报告末尾将不署机关名称和{label}"
+    return [
+        Finding.at(
+            released.place,
+            rule="M2",
+            type="detail-invalid",
+            severity=Severity.WARNING,
+            message=message,
+            expected="日期，如2025-01-20",
+            actual=released.text,
+        )
+    ]
 
 
 def as_text(value: object, key: str = "") -> str:
