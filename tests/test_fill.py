@@ -139,3 +139,15 @@ def test_the_list_of_section_six_ends_at_the_next_numbered_heading(tmp_path: Pat
         ("其他需要报告的事项", ("无。",)),
         ("总体情况", ("另有说明。",)),
     ]
+
+
+@pytest.mark.parametrize("format_id", FORMATS)
+def test_an_unknown_sub_heading_is_refused_naming_the_section(tmp_path: Path, format_id: str) -> None:
+    heading = get_format(format_id).section("一").heading
+    with pytest.raises(ValueError, match=f"“{heading}”没有小标题“（九）其他”"):
+        fill_workbook(
+            tmp_path / "r.xlsx",
+            {"narrative": {"一": {"（九）其他": "文字"}}},
+            fmt=get_format(format_id),
+        )
+    assert not list(tmp_path.iterdir())

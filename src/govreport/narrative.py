@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
+from .formats import get_format
 from .formats.claims import ClaimSet, Reading, Topic, claims_for
 from .model import Finding, Number, Passage, Report, Severity
 from .numbers import Token, normalise, tokens
@@ -228,8 +229,10 @@ def _all_done_findings(report: Report, claims: ClaimSet, sentence: str, ctx: Con
             remaining = _sum(report, reading)
             if remaining == 0:
                 continue
+            first = rule.cells[0]
+            row = get_format(report.format_id).table(first.table).row(first.row).label
             message = (
-                f"正文称申请“{m.group(0)}”，但统计表“结转下年度继续办理”为{_fmt(remaining)}件"
+                f"正文称申请“{m.group(0)}”，但统计表“{row}”为{_fmt(remaining)}件"
                 f"（{_places(report, reading)}），并非全部办结。"
             )
             yield _finding(ctx.passage, message, _fmt(remaining), rule.name, reading, report)

@@ -49,8 +49,9 @@ def write_figures(ws: Worksheet, fmt: Format, counts: Sequence[int] = (0,)) -> l
     note.font, note.alignment = style.TEXT_FONT, style.LEFT
     ws.merge_cells("A2:B2")
     ws.row_dimensions[2].height = 48
+    first = fmt.section("一").subheadings[0]
     places = _list_validation(
-        ws, place_choices(fmt), "位置", "报告中统计图所在的小标题，如“一（一）”表示“（一）主动公开”之后。"
+        ws, place_choices(fmt), "位置", f"报告中统计图所在的小标题，如“一（一）”表示“{first}”之后。"
     )
     channels = _list_validation(ws, names.CHANNELS, "渠道", "信息发布的渠道，如门户网站、政务新媒体。")
     blocks, row = [], 4

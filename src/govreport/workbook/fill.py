@@ -155,7 +155,7 @@ def _overview(fmt: Format, overview: object) -> dict[str, object]:
         elif key in subheadings:
             out[key] = text
         else:
-            raise ValueError(f"“一、总体情况”没有小标题“{key}”")
+            raise ValueError(f"“{fmt.section('一').heading}”没有小标题“{key}”")
     return {k: v for k, v in out.items() if v}
 
 

@@ -3,9 +3,11 @@ read from the format). The reader looks for the same labels in any sheet."""
 
 from __future__ import annotations
 
+from ..formats import FORMATS
+
 GUIDE = "说明"
 DETAILS = "基本信息"
-OVERVIEW = "一、总体情况"
+OVERVIEW = FORMATS["gb2021"].section("一").heading  # the same in every format
 PROBLEMS = "五、问题与改进"
 OTHERS = "六、其他事项"
 TABLE_SHEETS = {"t2": "表二", "t3": "表三", "t4": "表四"}

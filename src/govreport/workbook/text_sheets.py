@@ -6,6 +6,7 @@ from __future__ import annotations
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..document.phrases import chinese_number
 from ..formats import Format
 from ..model import DETAIL_LABELS
 from . import names, style
@@ -24,23 +25,32 @@ _DETAIL_HINTS = {
 
 
 def guide_lines(fmt: Format) -> tuple[str, ...]:
-    """The instructions for clerks; the fee sentence only where the format requires the fee item."""
-    fee = "；信息处理费收取情况必须报告（第一行已列出）" if fmt.fee_item else ""
-    return (
-        "政府信息公开工作年度报告 填报说明",
-        "",
-        "1. “基本信息”：填写机关名称、年度、门户网站、联系部门、地址、邮编、电话和发布日期。"
-        "机关名称和年度必填。“前言”留空则按基本信息自动生成。",
-        "2. “一、总体情况”：“总述”填写开头段落，其后按五个小标题分别填写；一个单元格内换行即分段。",
-        "3. “表二”“表三”“表四”：按官方模板排列，只在浅黄色单元格内填写数字。没有发生的填0，不要留空，"
+    """The instructions for clerks, naming the template's sheets; the statutory wording (headings,
+    sub-headings, the 勾稽 note, the fee item) comes from the format."""
+    fee = f"；{fmt.fee_item}必须报告（第一行已列出）" if fmt.fee_item else ""
+    subheadings = chinese_number(len(fmt.section("一").subheadings))
+    tables = "".join(f"“{names.TABLE_SHEETS[t.id]}”" for t in fmt.tables)
+    notes = [
+        f"{names.TABLE_SHEETS[t.id]}必须满足表头注明的勾稽关系{b.corner_note}。"
+        for t in fmt.tables
+        for b in t.blocks
+        if b.corner_note
+    ]
+    lines = [
+        f"“{names.DETAILS}”：填写机关名称、年度、门户网站、联系部门、地址、邮编、电话和发布日期。"
+        f"机关名称和年度必填。“{names.PREAMBLE}”留空则按基本信息自动生成。",
+        f"“{names.OVERVIEW}”：“{names.INTRO}”填写开头段落，其后按{subheadings}个小标题分别填写；"
+        "一个单元格内换行即分段。",
+        f"{tables}：按官方模板排列，只在浅黄色单元格内填写数字。没有发生的填0，不要留空，"
         "不要填“—”“/”“无”等文字。件数填整数；金额按表头注明的单位填写，可填小数。",
-        "4. 绿色单元格为“总计”，由公式自动计算，不需要也不能填写。",
-        "5. 表三必须满足勾稽关系：第一项加第二项之和，等于第三项（七）总计加第四项之和。",
-        "6. “五、问题与改进”：在标题下方的单元格内填写，换行即分段。",
-        f"7. “六、其他事项”：每行一个事项，“事项”填写小标题，“内容”填写正文{fee}。",
-        "8. 填好后可运行 govreport check 本文件.xlsx 检查，再运行 govreport build 本文件.xlsx 生成报告。",
-        "9. 表格标签（行名、列名）不要改动，工作表保护未设密码，仅为防止误改。",
-    )
+        "绿色单元格为“总计”，由公式自动计算，不需要也不能填写。",
+        *notes,
+        f"“{names.PROBLEMS}”：在标题下方的单元格内填写，换行即分段。",
+        f"“{names.OTHERS}”：每行一个事项，“{names.ITEM_NAME}”填写小标题，“{names.ITEM_TEXT}”填写正文{fee}。",
+        "填好后可运行 govreport check 本文件.xlsx 检查，再运行 govreport build 本文件.xlsx 生成报告。",
+        "表格标签（行名、列名）不要改动，工作表保护未设密码，仅为防止误改。",
+    ]
+    return ("政府信息公开工作年度报告 填报说明", "", *(f"{i}. {line}" for i, line in enumerate(lines, 1)))
 
 
 def write_guide(ws: Worksheet, fmt: Format) -> None:
