@@ -151,3 +151,12 @@ def test_an_unknown_sub_heading_is_refused_naming_the_section(tmp_path: Path, fo
             fmt=get_format(format_id),
         )
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("format_id", FORMATS)
+def test_an_empty_list_of_section_six_is_a_warning_at_its_first_cell(tmp_path: Path, format_id: str) -> None:
+    given = {"details": {**DETAILS, "year": YEARS[format_id]}}
+    _, findings = read_workbook(fill_workbook(tmp_path / "r.xlsx", given))
+    heading = get_format(format_id).section("六").heading
+    [finding] = [f for f in findings if f.type == "narrative-missing" and heading in f.message]
+    assert finding.place == "六、其他事项!C3"

@@ -444,7 +444,7 @@ def test_a_year_before_2019_is_an_m1_error_and_the_labels_pick_the_format(
     assert report.format_id == format_id
     assert not [f for f in findings if f.rule == "Q6"]
     [finding] = [f for f in findings if f.rule == "M1"]
-    assert (finding.severity.value, finding.place) == ("error", "基本信息!B3")
+    assert (finding.type, finding.severity.value, finding.place) == ("year-invalid", "error", "基本信息!B3")
     assert "统一格式自2019年度起施行" in finding.message and "2018" in finding.message
 
 
@@ -471,3 +471,11 @@ def test_a_release_date_as_clerks_write_it_is_no_finding(tmp_path: Path, written
     given = {"details": {**details("gb2021"), "release_date": written}, "values": inputs("gb2021")}
     _, findings = read_workbook(fill_workbook(tmp_path / "r.xlsx", given))
     assert not [f for f in findings if f.rule == "M2"]
+
+
+def test_a_year_that_is_no_year_is_an_m1_error_at_its_cell(tmp_path: Path) -> None:
+    given = {"details": {**details("gb2021"), "year": "明年"}, "values": inputs("gb2021")}
+    report, findings = read_workbook(fill_workbook(tmp_path / "r.xlsx", given, fmt=get_format("gb2021")))
+    assert report.format_id == "gb2021"
+    [finding] = [f for f in findings if f.rule == "M1"]
+    assert (finding.type, finding.place, finding.actual) == ("year-invalid", "基本信息!B3", "明年")

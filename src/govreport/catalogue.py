@@ -84,6 +84,9 @@ _TYPES = (
     ),
     FindingType("detail-missing", "M1", "缺少机关名称或年度", "机关名称和年度是报告标题的必备内容。"),
     FindingType(
+        "year-invalid", "M1", "年度无效", "年度应为四位数年份，且不早于2019年（统一格式自2019年度起施行）。"
+    ),
+    FindingType(
         "contact-missing", "M2", "缺少联系信息", "前言中的网站、联系部门、地址、邮编、电话等信息缺失。"
     ),
     FindingType(

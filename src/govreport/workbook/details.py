@@ -79,7 +79,7 @@ def _missing(key: str, label: str, text: str, hit: tuple[Sheet, tuple[int, int]]
     if key == "year" and text and not text.isdigit():
         return Finding(
             "M1",
-            "detail-missing",
+            "year-invalid",
             Severity.ERROR,
             f"年度“{text}”不是有效的年份，请填写如2024",
             sheet,

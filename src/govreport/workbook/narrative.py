@@ -116,23 +116,26 @@ def _others(
     fmt: Format, sheets: list[Sheet], known: Collection[str], findings: list[Finding]
 ) -> tuple[Passage, ...]:
     section = fmt.section("六")
-    listed = _item_list(sheets, list_ends(fmt))
-    if listed is not None:
+    found = _item_list(sheets, list_ends(fmt))
+    if found is not None:
+        listed, first = found
         if not any(p.paragraphs for p in listed):
-            place = listed[0].place if listed else None
+            place = listed[0].place if listed else first
             findings.append(_missing(f"“{section.heading}”没有填写内容", place))
         return listed
     return _single(fmt, "六", sheets, known, findings)
 
 
-def _item_list(sheets: list[Sheet], ends: Collection[str]) -> tuple[Passage, ...] | None:
-    """Section 六 as rows under a 事项 | 内容 header; None when no sheet has that header."""
+def _item_list(sheets: list[Sheet], ends: Collection[str]) -> tuple[tuple[Passage, ...], Place] | None:
+    """Section 六 as rows under a 事项 | 内容 header, with the first 内容 cell; None when no sheet has
+    that header."""
     name_label, text_label = norm(names.ITEM_NAME), norm(names.ITEM_TEXT)
     for sheet in sheets:
         for r, c in sheet.find(name_label):
             text_col = next((cc for rr, cc in sheet.find(text_label) if rr == r and cc > c), None)
             if text_col is not None:
-                return tuple(_items(sheet, r + 1, c, text_col, ends))
+                items = tuple(_items(sheet, r + 1, c, text_col, ends))
+                return items, Place(sheet.name, address((r + 1, text_col)))
     return None
 
 

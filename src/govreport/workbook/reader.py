@@ -120,7 +120,7 @@ def _year_without_format(year: Detail, reason: str) -> Finding:
     return Finding.at(
         year.place,
         rule="M1",
-        type="detail-missing",
+        type="year-invalid",
         severity=Severity.ERROR,
         message=f"{reason}，请核对年度",
         expected="2019年或以后的年度",
