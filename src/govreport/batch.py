@@ -7,14 +7,16 @@ the same body and year are reported as an error instead of one silently overwrit
 
 from __future__ import annotations
 
+import contextlib
 import glob
+import multiprocessing
 import os
 import shutil
 import sys
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -214,14 +216,37 @@ def _execute(jobs: list[Job], workers: int, fonts: dict[str, str]) -> Iterator[t
         for i, job in enumerate(jobs):
             yield i, run_job(job)
         return
+    _init_worker(fonts)
+    context = None
+    if "fork" in multiprocessing.get_all_start_methods():
+        # Workers forked from a warmed-up parent share its imports, parsed fonts and templates
+        # instead of each spending a second on them (this is most of the cost of a small batch).
+        with contextlib.suppress(Exception):  # only an optimisation: a worker reports any real problem
+            _warm_up({kind for job in jobs if job.outdir is not None for kind in job.kinds})
+        context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(
-        max_workers=min(workers, len(jobs)), initializer=_init_worker, initargs=(fonts,)
+        max_workers=min(workers, len(jobs)), mp_context=context, initializer=_init_worker, initargs=(fonts,)
     ) as pool:
         futures = {pool.submit(run_job, job): i for i, job in enumerate(jobs)}
-        from concurrent.futures import as_completed
-
         for future in as_completed(futures):
             yield futures[future], future.result()
+
+
+def _warm_up(kinds: set[str]) -> None:
+    """Import what the workers need and render a one-line document with the batch's fonts, so that
+    every per-process cache (fonts, templates) is filled once, before the workers are forked."""
+    from . import api  # noqa: F401  (the reader, the checks)
+    from .blocks import Document, Paragraph
+
+    tiny = Document(blocks=(Paragraph("预热"),), title="预热", author="govreport", date="2024-01-01")
+    if "docx" in kinds:
+        from .render.docx import docx_bytes
+
+        docx_bytes(tiny)
+    if "pdf" in kinds:
+        from .render.pdf import pdf_bytes
+
+        pdf_bytes(tiny, _fonts())  # type: ignore[arg-type]
 
 
 def _commit_outputs(rows: list[Row]) -> list[Row]:
