@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -151,6 +152,26 @@ def _jobs_for(
     ]
 
 
+def batch_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options ``check`` and ``build`` share: last year's workbooks and parallel processes."""
+    options = (
+        click.option(
+            "--previous",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help="上年度工作簿（跨年度校验）。",
+        ),
+        click.option(
+            "--previous-dir", type=click.Path(path_type=Path), help="上年度工作簿所在目录（按机关名称匹配）。"
+        ),
+        click.option(
+            "--jobs", "-j", type=click.IntRange(0, 256), default=0, help="并行进程数，默认等于 CPU 核数。"
+        ),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
 @click.option(
@@ -160,19 +181,11 @@ def _jobs_for(
     help="输出形式；在 GitHub Actions 中默认为 github。",
 )
 @click.option("--standard", type=STANDARDS, help="报告格式；默认按年度选择。")
-@click.option(
-    "--previous",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="上年度工作簿（跨年度校验）。",
-)
-@click.option(
-    "--previous-dir", type=click.Path(path_type=Path), help="上年度工作簿所在目录（按机关名称匹配）。"
-)
 @click.option("--strict", is_flag=True, help="有警告也视为不通过（退出码 1）。")
 @click.option(
     "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="把结果写入文件而不是屏幕。"
 )
-@click.option("--jobs", "-j", type=click.IntRange(0, 256), default=0, help="并行进程数，默认等于 CPU 核数。")
+@batch_options
 def check(
     files: tuple[str, ...],
     output_format: str | None,
@@ -268,20 +281,12 @@ def _emit(text: str, output: Path | None) -> None:
     "--font", "fonts", multiple=True, metavar="ROLE=PATH", help="指定 PDF 字体，如 body=/path/simfang.ttf。"
 )
 @click.option(
-    "--previous",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="上年度工作簿（跨年度校验）。",
-)
-@click.option(
-    "--previous-dir", type=click.Path(path_type=Path), help="上年度工作簿所在目录（按机关名称匹配）。"
-)
-@click.option("--jobs", "-j", type=click.IntRange(0, 256), default=0, help="并行进程数，默认等于 CPU 核数。")
-@click.option(
     "--summary",
     type=click.Path(dir_okay=False, path_type=Path),
     callback=_summary_suffix,
     help="把汇总表写入 .json/.csv/.xlsx 文件。",
 )
+@batch_options
 def build(
     files: tuple[str, ...],
     outdir: Path | None,
