@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
-from openpyxl.utils.cell import column_index_from_string
+from .coords import column_index
 
 Lookup = Callable[[str | None, int, int], object]  # (sheet or None for "this sheet", row, col) -> value
 
@@ -40,7 +41,9 @@ def evaluate(formula: str, lookup: Lookup) -> Decimal:
     return value
 
 
-def _tokens(text: str) -> list[tuple[str, object]]:
+@lru_cache(maxsize=1024)
+def _tokens(text: str) -> tuple[tuple[str, object], ...]:
+    """The formula's tokens; the same totals formulas recur in every workbook of a batch."""
     tokens: list[tuple[str, object]] = []
     pos = 0
     text = text.rstrip()
@@ -57,21 +60,21 @@ def _tokens(text: str) -> list[tuple[str, object]]:
             tokens.append(("func", m.group("func").upper()))
         else:
             tokens.append(("op", m.group("op")))
-    return tokens
+    return tuple(tokens)
 
 
 def _ref(m: re.Match[str]) -> tuple[str | None, int, int, int, int]:
     sheet = m.group("sheet")
     if sheet and sheet.startswith("'"):
         sheet = sheet[1:-1].replace("''", "'")
-    r1, c1 = int(m.group("r1")), column_index_from_string(m.group("c1").upper())
+    r1, c1 = int(m.group("r1")), column_index(m.group("c1"))
     r2 = int(m.group("r2")) if m.group("r2") else r1
-    c2 = column_index_from_string(m.group("c2").upper()) if m.group("c2") else c1
+    c2 = column_index(m.group("c2")) if m.group("c2") else c1
     return sheet, min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)
 
 
 class _Parser:
-    def __init__(self, tokens: list[tuple[str, object]], lookup: Lookup) -> None:
+    def __init__(self, tokens: tuple[tuple[str, object], ...], lookup: Lookup) -> None:
         self.tokens, self.pos, self.lookup = tokens, 0, lookup
 
     def _peek(self) -> tuple[str, object] | None:

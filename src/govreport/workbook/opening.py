@@ -6,11 +6,12 @@ from __future__ import annotations
 import warnings
 import zipfile
 from pathlib import Path
-
-from openpyxl import load_workbook
-from openpyxl.workbook.workbook import Workbook
+from typing import TYPE_CHECKING
 
 from ..model import WorkbookError
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP = b"PK\x03\x04"
@@ -22,6 +23,8 @@ BOMB = "{path}：工作簿含有不安全的XML内容（DTD实体定义，可能
 
 def open_workbook(path: Path, *, data_only: bool = False) -> Workbook:
     """The workbook in openpyxl's read-only mode (close it when done)."""
+    from openpyxl import load_workbook  # only the fallback reader needs openpyxl (slow to import)
+
     check_file(path)
     try:
         with warnings.catch_warnings():

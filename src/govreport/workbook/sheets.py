@@ -6,13 +6,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from openpyxl.utils import get_column_letter
-from openpyxl.workbook.workbook import Workbook
+from typing import TYPE_CHECKING
 
 from ..model import Place, WorkbookError
+from .coords import column_letter
 from .labels import norm_cell
 from .opening import load_failure
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
 
 MAX_ROWS = 5000  # statutory tables and narrative fit in a few hundred rows
 MAX_COLS = 200
@@ -48,7 +50,7 @@ class Sheet:
 
 
 def address(pos: Pos) -> str:
-    return f"{get_column_letter(pos[1] + 1)}{pos[0] + 1}"
+    return f"{column_letter(pos[1] + 1)}{pos[0] + 1}"
 
 
 def read_sheets(wb: Workbook, path: Path, only: set[str] | None = None) -> list[Sheet]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 import xml.parsers.expat
 import zipfile
 from decimal import Decimal, InvalidOperation
@@ -19,17 +20,19 @@ from pathlib import Path
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as _fromstring
 from defusedxml.ElementTree import iterparse as _iterparse
-from openpyxl.formula.translate import Translator
-from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
-from openpyxl.utils.cell import coordinate_to_tuple
-from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
+from .coords import address_to_tuple
 from .sheets import MAX_COLS, MAX_ROWS, Pos, Sheet, index_rows
 
 NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _DATE_IDS = {14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58}
+# Built-in number formats that show a date or time: _DATE_IDS and the built-in codes such as
+# "h:mm AM/PM" (18–21) and "mm:ss" (45–47) (openpyxl's BUILTIN_FORMATS through is_date_format).
+_BUILTIN_DATE_IDS = _DATE_IDS | {18, 19, 20, 21, 45, 46, 47}
+WINDOWS_EPOCH = dt.datetime(1899, 12, 30)
+MAC_EPOCH = dt.datetime(1904, 1, 1)
 
 
 def read_xlsx(path: Path, only: set[str] | None = None) -> list[Sheet]:
@@ -37,7 +40,7 @@ def read_xlsx(path: Path, only: set[str] | None = None) -> list[Sheet]:
         names, date1904 = _sheet_targets(zf)
         strings = _shared_strings(zf)
         dates = _date_styles(zf)
-        epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
+        epoch = MAC_EPOCH if date1904 else WINDOWS_EPOCH
         sheets = []
         for name, target in names:
             if only is not None and name not in only:
@@ -47,10 +50,30 @@ def read_xlsx(path: Path, only: set[str] | None = None) -> list[Sheet]:
     return sheets
 
 
+# The workbook part, its relationships and the styles are the same in every workbook made from one
+# template (a batch of towns), so what is read from them is kept per distinct content.
+_PER_CONTENT: dict[tuple[str, bytes, bytes], object] = {}
+
+
+def _per_content(kind: str, first: bytes, second: bytes, make):
+    key = (kind, first, second)
+    found = _PER_CONTENT.get(key)
+    if found is None:
+        if len(_PER_CONTENT) >= 64:
+            _PER_CONTENT.clear()
+        found = _PER_CONTENT[key] = make()
+    return found
+
+
 def _sheet_targets(zf: zipfile.ZipFile) -> tuple[list[tuple[str, str]], bool]:
-    book = fromstring(zf.read("xl/workbook.xml"))
-    rels_part = "xl/_rels/workbook.xml.rels"
-    rels = fromstring(zf.read(rels_part))
+    book, rels = zf.read("xl/workbook.xml"), zf.read("xl/_rels/workbook.xml.rels")
+    targets, date1904 = _per_content("targets", book, rels, lambda: _parse_targets(book, rels))
+    return list(targets), date1904
+
+
+def _parse_targets(book_xml: bytes, rels_xml: bytes) -> tuple[tuple[tuple[str, str], ...], bool]:
+    book = fromstring(book_xml)
+    rels = fromstring(rels_xml)
     targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{PKG}Relationship")}
     pr = book.find(f"{NS}workbookPr")
     date1904 = pr is not None and pr.get("date1904") in ("1", "true")
@@ -63,7 +86,7 @@ def _sheet_targets(zf: zipfile.ZipFile) -> tuple[list[tuple[str, str]], bool]:
             target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
         )
         out.append((sheet.get("name", ""), part))
-    return out, date1904
+    return tuple(out), date1904
 
 
 def _shared_strings(zf: zipfile.ZipFile) -> list[str]:
@@ -88,21 +111,52 @@ def _text_of(el) -> str:
     return "".join(t.text or "" for r in el.iter(f"{NS}r") for t in r.iter(f"{NS}t"))
 
 
-def _date_styles(zf: zipfile.ZipFile) -> set[int]:
+def _date_styles(zf: zipfile.ZipFile) -> frozenset[int]:
     """Indexes of the cell formats that show a number as a date."""
     try:
-        root = fromstring(zf.read("xl/styles.xml"))
+        styles = zf.read("xl/styles.xml")
     except KeyError:
-        return set()
+        return frozenset()
+    return _per_content("dates", styles, b"", lambda: frozenset(_parse_date_styles(styles)))
+
+
+def _parse_date_styles(styles: bytes) -> set[int]:
+    root = fromstring(styles)
     custom = {int(f.get("numFmtId", "0")): f.get("formatCode", "") for f in root.iter(f"{NS}numFmt")}
     xfs = root.find(f"{NS}cellXfs")
     dates = set()
     for i, xf in enumerate(xfs if xfs is not None else ()):
         fmt_id = int(xf.get("numFmtId", "0"))
-        code = custom.get(fmt_id) or BUILTIN_FORMATS.get(fmt_id, "")
-        if fmt_id in _DATE_IDS or (code and is_date_format(code)):
+        code = custom.get(fmt_id)
+        shows_date = is_date_format(code) if code else fmt_id in _BUILTIN_DATE_IDS
+        if fmt_id in _DATE_IDS or shows_date:
             dates.add(i)
     return dates
+
+
+# A number format shows a date when its first section, without literal text ("…") and bracketed
+# colours or locales (but keeping [h] [m] [s]), has a date or time letter (as openpyxl decides).
+_FORMAT_NOISE = re.compile(r'".*?"|\[(?!hh?\]|mm?\]|ss?\])[^\]]*\]')
+_DATE_LETTER = re.compile(r"(?<![_\\])[dmhysDMHYS]")
+
+
+def is_date_format(code: str) -> bool:
+    first = _FORMAT_NOISE.sub("", code.split(";")[0])
+    return _DATE_LETTER.search(first) is not None
+
+
+def from_excel(value: float, epoch: dt.datetime) -> dt.datetime | dt.time:
+    """An Excel serial date as a datetime (a time for a fraction of a day alone), with Excel's
+    fictitious 29 February 1900 on the Windows calendar (as openpyxl converts it)."""
+    day, fraction = divmod(value, 1)
+    diff = dt.timedelta(milliseconds=round(fraction * 86400 * 1000))
+    if 0 <= value < 1 and diff.days == 0:
+        minutes, seconds = divmod(diff.seconds, 60)
+        hours, minutes = divmod(minutes, 60)
+        return dt.time(hours, minutes, seconds, diff.microseconds)
+    if 0 < value < 60 and epoch == WINDOWS_EPOCH:
+        day += 1
+    return epoch + dt.timedelta(days=day) + diff
 
 
 class DTDForbidden(ValueError):
@@ -125,9 +179,31 @@ def _refuse_dtd(*_: object) -> None:
 
 
 class _SheetParser:
-    """Expat callbacks over one worksheet part: every <c> with its value, formula and type."""
+    """Expat callbacks over one worksheet part: every <c> with its value, formula and type.
 
-    def __init__(self, strings: list[str], dates: set[int], epoch: dt.datetime) -> None:
+    This runs for every element of every sheet, so it is written for speed: local names are looked
+    up in a table instead of split per element, and a cell's text is kept as one string."""
+
+    __slots__ = (
+        "cell",
+        "cells",
+        "col",
+        "dates",
+        "done",
+        "epoch",
+        "f",
+        "f_attrs",
+        "formulas",
+        "in_phonetic",
+        "inline",
+        "row",
+        "shared",
+        "strings",
+        "text",
+        "v",
+    )
+
+    def __init__(self, strings: list[str], dates: frozenset[int], epoch: dt.datetime) -> None:
         self.strings, self.dates, self.epoch = strings, dates, epoch
         self.cells: dict[Pos, object] = {}
         self.formulas: dict[Pos, str] = {}
@@ -135,52 +211,61 @@ class _SheetParser:
         self.row, self.col = 0, 0
         self.cell: dict[str, str] | None = None
         self.f_attrs: dict[str, str] | None = None
-        self.text: list[str] | None = None
+        self.text: str | None = None
         self.v: str | None = None
         self.f: str | None = None
-        self.inline: list[str] = []
+        self.inline: list[str] | None = None
         self.in_phonetic = False
         self.done = False
 
     def start(self, name: str, attrs: dict[str, str]) -> None:
-        tag = name.rpartition(" ")[2]
+        tag = _LOCAL.get(name) or _local(name)
         if tag == "c":
-            self.cell, self.v, self.f, self.f_attrs, self.inline = attrs, None, None, None, []
-        elif tag in ("v", "f", "t") and self.cell is not None:
-            self.text = []
-            if tag == "f":
-                self.f_attrs = attrs
+            self.cell, self.v, self.f, self.f_attrs, self.inline = attrs, None, None, None, None
+        elif tag == "v" or tag == "f" or tag == "t":
+            if self.cell is not None:
+                self.text = ""
+                if tag == "f":
+                    self.f_attrs = attrs
+        elif tag == "row":
+            if "r" in attrs:
+                self.row, self.col = int(attrs["r"]), 0
         elif tag == "rPh":
             self.in_phonetic = True
-        elif tag == "row" and "r" in attrs:
-            self.row, self.col = int(attrs["r"]), 0
 
     def end(self, name: str) -> None:
-        tag = name.rpartition(" ")[2]
-        if tag == "v" and self.text is not None:
-            self.v, self.text = "".join(self.text), None
-        elif tag == "f" and self.text is not None:
-            self.f, self.text = "".join(self.text), None
-        elif tag == "t" and self.text is not None:
-            if not self.in_phonetic:
-                self.inline.append("".join(self.text))
-            self.text = None
+        tag = _LOCAL.get(name) or _local(name)
+        if tag == "c":
+            if self.cell is not None:
+                self._finish(self.cell)
+                self.cell = None
+        elif tag == "v":
+            if self.text is not None:
+                self.v, self.text = self.text, None
+        elif tag == "f":
+            if self.text is not None:
+                self.f, self.text = self.text, None
+        elif tag == "t":
+            if self.text is not None:
+                if not self.in_phonetic:
+                    if self.inline is None:
+                        self.inline = [self.text]
+                    else:
+                        self.inline.append(self.text)
+                self.text = None
         elif tag == "rPh":
             self.in_phonetic = False
-        elif tag == "c" and self.cell is not None:
-            self._finish(self.cell)
-            self.cell = None
         elif tag == "sheetData":
             self.done = True
 
     def chars(self, data: str) -> None:
         if self.text is not None:
-            self.text.append(data)
+            self.text += data
 
     def _finish(self, attrs: dict[str, str]) -> None:
         ref = attrs.get("r")
         if ref:
-            self.row, self.col = coordinate_to_tuple(ref)
+            self.row, self.col = address_to_tuple(ref)
         else:
             self.col += 1
         pos = (self.row - 1, self.col - 1)
@@ -210,13 +295,23 @@ class _SheetParser:
             return text in ("1", "true")
         if kind == "d":
             return dt.datetime.fromisoformat(text.rstrip("Z"))
-        number = _number(text)
-        if number is not None and int(attrs.get("s", "0") or 0) in self.dates:
+        number = int(text) if text.isdigit() and text.isascii() else _number(text)
+        if number is not None and self.dates and int(attrs.get("s", "0") or 0) in self.dates:
             return from_excel(float(number), self.epoch)
         return number
 
 
-def _sheet(name: str, fh, strings: list[str], dates: set[int], epoch: dt.datetime) -> Sheet:
+_LOCAL: dict[str, str] = {}  # expat's "namespace local" -> local name, for every name seen
+
+
+def _local(name: str) -> str:
+    if len(_LOCAL) > 4096:  # a hostile file with endless distinct names
+        _LOCAL.clear()
+    tag = _LOCAL[name] = name.rpartition(" ")[2]
+    return tag
+
+
+def _sheet(name: str, fh, strings: list[str], dates: frozenset[int], epoch: dt.datetime) -> Sheet:
     handler = _SheetParser(strings, dates, epoch)
     parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
     parser.StartDoctypeDeclHandler = _refuse_dtd
@@ -225,6 +320,7 @@ def _sheet(name: str, fh, strings: list[str], dates: set[int], epoch: dt.datetim
     parser.EndElementHandler = handler.end
     parser.CharacterDataHandler = handler.chars
     parser.buffer_text = True
+    parser.buffer_size = 1 << 16
     while not handler.done and (chunk := fh.read(1 << 16)):
         parser.Parse(chunk, False)
     if not handler.done:
@@ -242,6 +338,8 @@ def _formula(
             shared[si] = (f"={text}", ref or "A1")
             return f"={text}"
         if si in shared and ref:
+            from openpyxl.formula.translate import Translator  # only for shared formulas
+
             master, origin = shared[si]
             return Translator(master, origin).translate_formula(ref)
         return None
