@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..formats import Block, CellKey, Column, Table
 from ..model import Finding, Severity
@@ -34,9 +33,17 @@ class Spot:
     value_start: int = 0
 
 
-@lru_cache(maxsize=32)
+# Tables are frozen dataclasses whose hash walks every row and column, so the per-table caches below
+# are keyed by identity (the formats' tables live as long as the process) instead of lru_cache.
+_LABELS: dict[int, tuple[Table, frozenset[str]]] = {}
+_OWN: dict[tuple[int, ...], tuple[tuple[Table, ...], frozenset[str]]] = {}
+
+
 def labels_of(table: Table) -> frozenset[str]:
     """Every distinct normalised label of the table (rows, columns, groups, captions)."""
+    entry = _LABELS.get(id(table))
+    if entry is not None and entry[0] is table:
+        return entry[1]
     found: set[str] = set()
     for block in table.blocks:
         found.update(norm(r.label) for r in block.rows if r.label)
@@ -45,17 +52,27 @@ def labels_of(table: Table) -> frozenset[str]:
         found.update(norm(p) for c in block.columns for p in c.path)
         if block.caption:
             found.add(norm(block.caption))
-    return frozenset(found)
+    if len(_LABELS) >= 64:
+        _LABELS.clear()
+    _LABELS[id(table)] = (table, frozenset(found))
+    return _LABELS[id(table)][1]
 
 
-@lru_cache(maxsize=32)
 def own_labels(table: Table, others: tuple[Table, ...]) -> frozenset[str]:
     """The table's labels that no other table carries (``总计`` is everyone's, ``结果维持`` table 四's)."""
-    return labels_of(table).difference(*(labels_of(t) for t in others))
+    key = (id(table), *map(id, others))
+    entry = _OWN.get(key)
+    if entry is not None and all(a is b for a, b in zip(entry[0], (table, *others), strict=True)):
+        return entry[1]
+    own = labels_of(table).difference(*(labels_of(t) for t in others))
+    if len(_OWN) >= 64:
+        _OWN.clear()
+    _OWN[key] = ((table, *others), own)
+    return own
 
 
 def score(table: Table, sheet: Sheet) -> int:
-    return sum(1 for label in labels_of(table) if label in sheet.index)
+    return len(labels_of(table) & sheet.index.keys())
 
 
 def locate(table: Table, sheets: list[Sheet], heading: str, others: Iterable[Table] = ()) -> Spot:
@@ -64,7 +81,7 @@ def locate(table: Table, sheets: list[Sheet], heading: str, others: Iterable[Tab
     own = own_labels(table, tuple(t for t in others if t != table))
 
     def fit(sheet: Sheet) -> tuple[int, int]:
-        return sum(1 for label in own if label in sheet.index), score(table, sheet)
+        return len(own & sheet.index.keys()), score(table, sheet)
 
     best = max(sheets, key=fit, default=None)
     spot = Spot(table)
