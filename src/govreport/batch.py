@@ -224,12 +224,25 @@ def _execute(jobs: list[Job], workers: int, fonts: dict[str, str]) -> Iterator[t
         with contextlib.suppress(Exception):  # only an optimisation: a worker reports any real problem
             _warm_up({kind for job in jobs if job.outdir is not None for kind in job.kinds})
         context = multiprocessing.get_context("fork")
+    workers = min(workers, len(jobs))
+    size = chunk_size(len(jobs), workers)
+    chunks = [list(range(start, min(start + size, len(jobs)))) for start in range(0, len(jobs), size)]
     with ProcessPoolExecutor(
-        max_workers=min(workers, len(jobs)), mp_context=context, initializer=_init_worker, initargs=(fonts,)
+        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(fonts,)
     ) as pool:
-        futures = {pool.submit(run_job, job): i for i, job in enumerate(jobs)}
+        futures = {pool.submit(_run_chunk, [jobs[i] for i in chunk]): chunk for chunk in chunks}
         for future in as_completed(futures):
-            yield futures[future], future.result()
+            yield from zip(futures[future], future.result(), strict=True)
+
+
+def chunk_size(jobs: int, workers: int) -> int:
+    """Jobs sent to a worker at once: fewer round trips between processes on a large batch, while
+    every worker still gets at least 8 chunks, so that the last ones end together."""
+    return max(1, min(8, jobs // (workers * 8)))
+
+
+def _run_chunk(jobs: list[Job]) -> list[Row]:
+    return [run_job(job) for job in jobs]
 
 
 def _warm_up(kinds: set[str]) -> None:
