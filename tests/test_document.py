@@ -87,11 +87,51 @@ def test_workbook_preamble_replaces_the_generated_one():
 
 
 def test_signature_with_release_date():
+    """Decided once for both renderers: a blank line above, right-aligned two characters in."""
     doc = outline(make_report("gb2021"))
+    right = {"align": "right", "indent": False, "right_indent": 2.0}
     assert doc.blocks[-2:] == (
-        Paragraph("威海市文登区大水泊镇人民政府", align="right", indent=False),
-        Paragraph("2023年1月20日", align="right", indent=False),
+        Paragraph("威海市文登区大水泊镇人民政府", space_before=1.0, keep_with_next=True, **right),
+        Paragraph("2023年1月20日", **right),
     )
+
+
+def five_digit_report(format_id: str, short: bool = False):
+    """Every value of tables 三 and 四 has five digits (``short``: row 二 of table 三 two digits)."""
+    fmt = get_format(format_id)
+    over = {k: 10000 + 37 * i for i, k in enumerate(fmt.cell_keys()) if k.table in ("t3", "t4")}
+    if short:
+        over.update({k: 12 for k in fmt.cell_keys() if k.table == "t3" and k.row == "二"})
+    return make_report(format_id, overrides=over)
+
+
+@pytest.mark.parametrize("format_id", ["gb2021", "gb2019"])
+def test_one_number_size_per_table_small_enough_that_no_number_wraps(format_id):
+    from govreport.document.tables import CELL_PAD_PT, LATIN_EM, TEXT_WIDTH_PT
+
+    tables = {
+        b.id: b for b in outline(five_digit_report(format_id, short=True)).blocks if isinstance(b, TableBlock)
+    }
+    assert tables["t2"].text_size == tables["t2"].number_size == 12.0  # 小四: few wide columns
+    for tid in ("t3", "t4"):
+        block = tables[tid]
+        assert block.text_size == 10.5  # 五号
+        narrowest = block.widths[-1] * TEXT_WIDTH_PT - 2 * CELL_PAD_PT  # a count column
+        assert 5 * LATIN_EM * block.number_size <= narrowest < 5 * LATIN_EM * (block.number_size + 0.5)
+    assert tables["t4"].number_size < tables["t3"].number_size < 10.5  # 15 columns are narrower
+    small = {b.id: b for b in outline(make_report(format_id)).blocks if isinstance(b, TableBlock)}
+    assert small["t3"].number_size == small["t4"].number_size == 10.5
+
+
+@pytest.mark.parametrize("format_id", ["gb2021", "gb2019"])
+def test_table_two_label_column_holds_the_longest_label_on_one_line(format_id):
+    from govreport.document.tables import CELL_PAD_PT, TEXT_WIDTH_PT
+
+    block = next(b for b in outline(make_report(format_id)).blocks if isinstance(b, TableBlock))
+    labels = [c.text for row in block.body_rows for c in row if c.role == "label"]
+    longest = max(len(t) for t in labels)  # gb2019: 其他对外管理服务事项, ten characters
+    room = block.widths[0] * TEXT_WIDTH_PT - 2 * CELL_PAD_PT
+    assert longest * block.text_size <= room < (longest + 1) * block.text_size
 
 
 @pytest.mark.parametrize("written", ["2023/1/20", "2023年1月20日", "2023-01-20 00:00:00"])

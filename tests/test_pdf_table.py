@@ -19,6 +19,8 @@ from govreport.render.pdf_table import (
     TableFlowable,
     _grid,
     cell_flowable,
+    cell_size,
+    sizes,
     table_flowable,
 )
 
@@ -58,7 +60,7 @@ def reportlab_heights(block: TableBlock, fonts: FontSet) -> list[float]:
             for rr in range(r, r1 + 1):
                 for cc in range(c, c1 + 1):
                     taken[rr][cc] = True
-            data[r][c] = cell_flowable(cell, pf)
+            data[r][c] = cell_flowable(cell, pf, cell_size(cell, sizes(block)))
             if (r1, c1) != (r, c):
                 spans.append(("SPAN", (c, r), (c1, r1)))
             c = c1 + 1
@@ -82,7 +84,7 @@ def test_row_heights_are_reportlabs(format_id: str, fonts: FontSet) -> None:
     for block in tables(format_id):
         rows = [*block.header_rows, *block.body_rows]
         widths = [w * TEXT_WIDTH / sum(block.widths) for w in block.widths]
-        ours = _grid(rows, block.columns, widths, pf).heights
+        ours = _grid(rows, block.columns, widths, pf, sizes(block)).heights
         assert ours == pytest.approx(reportlab_heights(block, fonts), abs=1e-6), block.id
 
 

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from govreport.render.pdf_wrap import CANNOT_END, CANNOT_START, break_lines, units, violations
+from govreport.render.pdf_wrap import CANNOT_END, CANNOT_START, break_lines, split_long, units, violations
 
 CLOSERS = "，。、；：？！）》」』”’…—"
 OPENERS = "（《「『“‘"
@@ -101,3 +101,29 @@ def test_long_synthetic_narrative_has_no_forbidden_line_start_or_end(width: int)
     for line in overfull:
         core = line.lstrip("".join(CANNOT_END)).rstrip("".join(CANNOT_START))
         assert len(units(core)) == 1, line
+
+
+@pytest.mark.parametrize("chars_per_line", [7, 8, 9, 10])
+def test_a_url_wider_than_the_line_breaks_after_a_slash_or_dot(chars_per_line: int) -> None:
+    """As the PDF sets a URL in a narrow line: cut by ``split_long``, then filled."""
+    text = "网址（http://www.example.gov.cn/xxgk/index.html）。"
+
+    def em(piece: str) -> float:
+        return sum(0.5 if c.isascii() else 1.0 for c in piece)
+
+    pieces = split_long(units(text), em, chars_per_line)
+    ranges = break_lines(pieces, [em(p) for p in pieces], chars_per_line, chars_per_line)
+    lines = ["".join(pieces[a:b]) for a, b in ranges]
+    assert "".join(lines) == text
+    for line in lines[:-1]:
+        assert line[-1] in "/.址", lines  # never ``(http://ww`` | ``w.example``
+    assert violations(lines) == []
+
+
+def test_a_heading_never_ends_with_one_character_alone() -> None:
+    text = "（五）政府信息公开工作年度报告数据统计需要说明的事项"
+    pieces = units(text)
+    plain = break_lines(pieces, [1.0] * len(pieces), len(text) - 1, len(text) - 1)
+    assert [b - a for a, b in plain] == [len(text) - 1, 1]  # what a greedy fill gives
+    ranges = break_lines(pieces, [1.0] * len(pieces), len(text) - 1, len(text) - 1, no_lone_last=True)
+    assert [b - a for a, b in ranges] == [len(text) - 2, 2]

@@ -32,13 +32,18 @@ class Heading:
 class Paragraph:
     """A body paragraph with first-line indent. ``lead`` is a run-in sub-heading printed in 楷体 at the
     start (``（一）存在的主要问题。``); ``placeholder`` marks text that stands for missing content (【待填写】);
-    ``align`` right is used for the closing signature."""
+    ``align`` right is used for the closing signature. ``space_before`` is blank space above the paragraph
+    in body lines, ``right_indent`` the space kept free at the right edge in body characters;
+    ``keep_with_next`` keeps it on the page of the next block (the signature's name with its date)."""
 
     text: str
     lead: str | None = None
     placeholder: bool = False
     align: Align = "justify"
     indent: bool = True
+    space_before: float = 0.0
+    right_indent: float = 0.0
+    keep_with_next: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,13 +64,16 @@ class Cell:
 @dataclass(frozen=True)
 class TableBlock:
     """A statutory table. ``header_rows`` repeat on every page the table spans; ``widths`` are relative
-    column widths of the grid (they sum to 1)."""
+    column widths of the grid (they sum to 1). ``text_size`` is the point size of labels and headers,
+    ``number_size`` the one size of every value cell (small enough that no number wraps)."""
 
     id: str
     header_rows: tuple[tuple[Cell, ...], ...]
     body_rows: tuple[tuple[Cell, ...], ...]
     widths: tuple[float, ...]
     notes: tuple[str, ...] = ()
+    text_size: float = 10.5
+    number_size: float = 10.5
 
     @property
     def columns(self) -> int:

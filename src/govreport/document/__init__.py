@@ -75,10 +75,24 @@ def _preamble(report: Report, fmt: Format, name: str) -> list[Block]:
 _CONTACT = ("portal_name", "portal_url", "contact_dept", "address", "postcode", "phone")
 
 
+# The closing signature (GB/T 9704 §7.3.5): one blank line below the text, the body's name over the date,
+# both right-aligned two characters in from the right edge.
+SIGNATURE_SPACE_LINES = 1.0
+SIGNATURE_RIGHT_CHARS = 2.0
+
+
 def _signature(name: str, released: date) -> list[Block]:
+    lines = ((name, SIGNATURE_SPACE_LINES), (phrases.chinese_date(released), 0.0))
     return [
-        Paragraph(name, align="right", indent=False),
-        Paragraph(phrases.chinese_date(released), align="right", indent=False),
+        Paragraph(
+            text,
+            align="right",
+            indent=False,
+            space_before=space,
+            right_indent=SIGNATURE_RIGHT_CHARS,
+            keep_with_next=space > 0,
+        )
+        for text, space in lines
     ]
 
 

@@ -17,9 +17,18 @@ from ..text import clean_text
 # Relative widths of the 156 mm text width. A count column of table 三 gets 11 mm: five digits, or two
 # 五号 header characters a line (社会/公益/组织). The outer group label (三、本年度办理结果) gets two
 # characters a line, the inner one (（三）不予公开) four; the leaf label takes the rest (about 13 a line).
+# Table 二's one label column holds its longest label on one line; the value columns share the rest.
 _NUMBER_COLUMN = 0.072
 _GROUP_COLUMNS = (0.065, 0.11)
-_SINGLE_LABEL = 0.25  # table 二: 行政规范性文件 on one line, the value columns share the rest
+
+# Type sizes, decided here once for both renderers: 小四 for a table of at most six columns (table 二),
+# 五号 for the wide tables 三 and 四. Every value cell of a table shares one size, the table's size or less:
+# the largest (in half points, at least SMALLEST_NUMBER) at which its longest number fits its cell.
+TABLE_LARGE, TABLE_SMALL, LARGE_UP_TO = 12.0, 10.5, 6
+SMALLEST_NUMBER = 6.5
+TEXT_WIDTH_PT = 156 / 25.4 * 72  # the 版心
+CELL_PAD_PT = 2.2  # left and right padding of a cell, the larger of the two renderers' (Word: 0.75 mm)
+LATIN_EM = 0.65  # a digit or Latin letter, in ems: enough for the substitutes of Times New Roman too
 
 _ALIGN = {"caption": "left", "header": "center", "note": "left", "label": "left", "value": "center"}
 
@@ -30,12 +39,53 @@ def table_block(table: Table, report: Report) -> TableBlock:
     for cell in sorted(grid.cells, key=lambda c: (c.row, c.col)):
         rows[cell.row].append(_cell(cell, report))
     label_columns = max(b.label_width for b in table.blocks)
+    size = table_size(grid.width)
+    widths = column_widths(grid, label_columns, size)
     return TableBlock(
         id=table.id,
         header_rows=tuple(tuple(r) for r in rows[: grid.header_rows]),
         body_rows=tuple(tuple(r) for r in rows[grid.header_rows :]),
-        widths=column_widths(grid, label_columns),
+        widths=widths,
+        text_size=size,
+        number_size=number_size(rows, widths, size),
     )
+
+
+def table_size(columns: int) -> float:
+    return TABLE_LARGE if columns <= LARGE_UP_TO else TABLE_SMALL
+
+
+def text_ems(text: str) -> float:
+    """Estimated width of one line of ``text`` in ems: a CJK character is one, Latin and digits less."""
+    return sum(LATIN_EM if ch.isascii() else 1.0 for ch in text)
+
+
+def number_size(rows: list[list[Cell]], widths: tuple[float, ...], size: float) -> float:
+    """The one size of a table's value cells: ``size`` when every number fits its cell on one line,
+    else the largest half point size at which the tightest one does (never below SMALLEST_NUMBER)."""
+    fitting = size
+    for row, placed in zip(rows, _columns_of(rows, len(widths)), strict=True):
+        for cell, col in zip(row, placed, strict=True):
+            if cell.role == "number" and cell.text:
+                room = sum(widths[col : col + cell.colspan]) * TEXT_WIDTH_PT - 2 * CELL_PAD_PT
+                fitting = min(fitting, room / text_ems(cell.text))
+    return max(SMALLEST_NUMBER, int(fitting * 2) / 2)
+
+
+def _columns_of(rows: list[list[Cell]], width: int) -> list[list[int]]:
+    """The grid column of each listed cell (cells covered by a span are not listed)."""
+    taken: set[tuple[int, int]] = set()
+    out = []
+    for r, row in enumerate(rows):
+        cols, c = [], 0
+        for cell in row:
+            while (r, c) in taken:
+                c += 1
+            cols.append(c)
+            taken.update((r + i, c + j) for i in range(cell.rowspan) for j in range(cell.colspan))
+            c += cell.colspan
+        out.append(cols)
+    return out
 
 
 def _cell(cell: GridCell, report: Report) -> Cell:
@@ -44,6 +94,13 @@ def _cell(cell: GridCell, report: Report) -> Cell:
         return Cell(number_text(report, cell.key), cell.rowspan, cell.colspan, "number", "center")
     align = "center" if cell.role == "label" and cell.rowspan > 1 else _ALIGN[cell.role]
     return Cell(cell.text, cell.rowspan, cell.colspan, cell.role, align)  # type: ignore[arg-type]
+
+
+def _label_column(grid: Grid, size: float) -> float:
+    """The share of the text width that holds the longest label of the first column on one line, with
+    half a character to spare."""
+    longest = max(text_ems(c.text) for c in grid.cells if c.col == 0 and c.colspan == 1)
+    return ((longest + 0.5) * size + 2 * CELL_PAD_PT) / TEXT_WIDTH_PT
 
 
 def number_text(report: Report, key: CellKey) -> str:
@@ -59,15 +116,16 @@ def number_text(report: Report, key: CellKey) -> str:
     return str(number)
 
 
-def column_widths(grid: Grid, label_columns: int) -> tuple[float, ...]:
+def column_widths(grid: Grid, label_columns: int, size: float = TABLE_SMALL) -> tuple[float, ...]:
     """Relative widths summing to 1: equal columns without labels (table 四's 15 columns); one label
-    column and equal value columns (table 二); narrow group and count columns with a wide leaf label
-    (table 三)."""
+    column as wide as the format's longest label at ``size`` and equal value columns (table 二); narrow
+    group and count columns with a wide leaf label (table 三)."""
     values = grid.width - label_columns
     if label_columns == 0:
         return (1 / values,) * values
     if label_columns == 1:
-        return (_SINGLE_LABEL, *(((1 - _SINGLE_LABEL) / values,) * values))
+        label = _label_column(grid, size)
+        return (label, *(((1 - label) / values,) * values))
     groups = [_GROUP_COLUMNS[min(i, len(_GROUP_COLUMNS) - 1)] for i in range(label_columns - 1)]
     leaf = 1 - sum(groups) - values * _NUMBER_COLUMN
     return (*groups, leaf, *((_NUMBER_COLUMN,) * values))

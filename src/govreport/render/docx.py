@@ -22,12 +22,12 @@ from . import docx_chart as C
 from . import docx_styles as S
 from . import docx_xml as X
 from .docx_template import DRAFT_TOKEN, template
+from .palette import PLACEHOLDER_RGB, hex_rgb
 
 __all__ = ["render_docx"]
 
 _CELL_MARGIN = 43  # 0.75 mm left and right: two 五号 characters fit a 10 mm column
 _ROW_HEIGHT = 312  # 5.5 mm minimum
-_SMALLEST = 6.5  # points: the least a long number is shrunk to
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
@@ -76,7 +76,7 @@ def _block(block: Block, previous: Block | None) -> str:
     if isinstance(block, Heading):
         return _heading(block, after_table=isinstance(previous, TableBlock))
     if isinstance(block, Paragraph):
-        return _paragraph(block, previous)
+        return _paragraph(block)
     if isinstance(block, TableBlock):
         return _table(block)
     raise TypeError(f"the Word renderer cannot print a {type(block).__name__} block")
@@ -95,29 +95,33 @@ def _heading(heading: Heading, *, after_table: bool) -> str:
     return X.paragraph(X.run(heading.text, face), style, before=S.LINE // 2 if after_table else 0)
 
 
-def _paragraph(p: Paragraph, previous: Block | None) -> str:
-    runs = (X.run(p.lead, S.HEADING2) if p.lead else "") + X.run(p.text, S.BODY)
-    if p.align != "right":
-        return X.paragraph(
-            runs, S.STYLE_BODY, no_indent=not p.indent, align=None if p.align == "justify" else p.align
-        )
-    # A closing signature (GB/T 9704 §7.3.5.2): one blank line below the text, two characters from the
-    # right edge.
-    first = not (isinstance(previous, Paragraph) and previous.align == "right")
+def _paragraph(p: Paragraph) -> str:
+    body = replace(S.BODY, color=hex_rgb(PLACEHOLDER_RGB)) if p.placeholder else S.BODY
+    runs = (X.run(p.lead, S.HEADING2) if p.lead else "") + X.run(p.text, body)
     return X.paragraph(
-        runs, S.STYLE_BODY, before=S.LINE if first else 0, no_indent=True, right=S.INDENT, align="right"
+        runs,
+        S.STYLE_BODY,
+        keep_next=p.keep_with_next,
+        before=round(p.space_before * S.LINE),
+        no_indent=not p.indent,
+        right=round(p.right_indent * S.INDENT / 2),
+        align=None if p.align == "justify" else p.align,
     )
 
 
 def _table(table: TableBlock) -> str:
     grid = _grid(table.widths)
-    face = S.TABLE_SMALL if table.columns > 6 else S.TABLE_LARGE
+    face = replace(S.TABLE, size=table.text_size)
+    number_face = replace(S.TABLE, size=table.number_size)
     rows = [*table.header_rows, *table.body_rows]
     heads = len(table.header_rows)
     keep_rows = len(rows) - 1  # a statutory table stays on one page with its heading when it fits
     xml, columns = [], tuple(grid)
     for r, cells in enumerate(_placed(rows, table.columns)):
-        word_cells = [_word_cell(c, columns, face, keep=r < keep_rows) for c in cells]
+        word_cells = [
+            _word_cell(c, columns, number_face if c[1].role == "number" else face, keep=r < keep_rows)
+            for c in cells
+        ]
         xml.append(X.table_row(word_cells, header=r < heads, min_height=_ROW_HEIGHT))
     return X.table(grid, "".join(xml), cell_margin=_CELL_MARGIN)
 
@@ -162,23 +166,11 @@ def _word_cell(placed: _Placed, grid: tuple[int, ...], face: X.Face, *, keep: bo
     width = sum(grid[col : col + cell.colspan])
     if continued:
         return X.TableCell(width, cell.colspan, X.paragraph("", S.STYLE_TABLE, keep_next=keep), "continue")
-    if cell.role == "number":
-        face = _fitting(face, cell.text, width)
     runs = X.run(cell.text, face) if cell.text else ""
     content = X.paragraph(runs, S.STYLE_TABLE, keep_next=keep, align=cell.align)
     merge = "restart" if cell.rowspan > 1 else None
     shade = S.CAPTION_SHADE if cell.role == "caption" else None
     return X.TableCell(width, cell.colspan, content, merge, shade)
-
-
-def _fitting(face: X.Face, number: str, width: int) -> X.Face:
-    """A number never wraps: a long one (a summary report's 12345 in a 10 mm column of table 四) is set
-    smaller. Digits are taken as 0.65 em wide, enough for the Times New Roman substitutes too."""
-    room = (width - 2 * _CELL_MARGIN) / 20  # points
-    needed = len(number) * 0.65 * face.size
-    if needed <= room:
-        return face
-    return replace(face, size=max(_SMALLEST, int(room / (len(number) * 0.65) * 2) / 2))
 
 
 def _core_xml(document: Document) -> str:

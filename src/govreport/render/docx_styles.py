@@ -22,8 +22,7 @@ BODY = Face("仿宋_GB2312", 16, spacing=-5)
 TITLE = Face("方正小标宋简体", 22)
 HEADING1 = Face("黑体", 16, spacing=-5)
 HEADING2 = Face("楷体_GB2312", 16, bold=True, spacing=-5)
-TABLE_SMALL = Face("宋体", 10.5)  # 五号: tables 三 and 四
-TABLE_LARGE = Face("宋体", 12)  # 小四: table 二, four wide columns
+TABLE = Face("宋体", 10.5)  # 五号; each table block carries its own sizes (document.tables)
 PAGE_NUMBER = Face("宋体", 14, latin="宋体")  # 4号 半角宋体, the dashes too
 DRAFT = Face("黑体", 14, bold=True, color="FF0000")
 CAPTION_SHADE = "D9E2F3"
@@ -78,7 +77,7 @@ def styles_xml() -> str:
         _style(STYLE_TITLE, "Title", _ppr(line=700, indent=False, jc="center"), TITLE, extra=_next()),
         _style(STYLE_H1, "heading 1", _ppr(outline=0), HEADING1, extra=_next()),
         _style(STYLE_H2, "heading 2", _ppr(outline=1), HEADING2, extra=_next()),
-        _style(STYLE_TABLE, "表格文字", _ppr(line=None, indent=False, jc="center"), TABLE_SMALL),
+        _style(STYLE_TABLE, "表格文字", _ppr(line=None, indent=False, jc="center"), TABLE),
         _style(STYLE_HEADER, "header", _ppr(line=None, indent=False, jc="center"), DRAFT),
         _style(STYLE_FOOTER, "footer", _ppr(line=None, indent=False, jc="center"), PAGE_NUMBER),
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'

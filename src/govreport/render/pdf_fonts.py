@@ -22,6 +22,13 @@ from .fonts import FontSet
 
 _LOCK = threading.Lock()
 _REGISTERED: dict[tuple[str, int], str] = {}
+FAUX_BOLD_SUFFIX = "+FauxBold"
+
+
+def faux_bold_base(name: str) -> str | None:
+    """The registered face a faux-bold name stands for (None for a plain name): drawn with that face's
+    glyphs, filled and stroked (:class:`pdf_text.TextWriter`)."""
+    return name[: -len(FAUX_BOLD_SUFFIX)] if name.endswith(FAUX_BOLD_SUFFIX) else None
 
 
 def register_face(face: FontFace) -> str:
@@ -131,6 +138,16 @@ class PdfFonts:
 
     def font(self, role: str, bold: bool = False) -> str:
         return self.bold.get(role, self.role[role]) if bold else self.role[role]
+
+    def heavy(self, role: str) -> str:
+        """The role's bold face; a face without one is drawn in faux bold (same glyphs, stroked too)."""
+        real = self.bold.get(role)
+        if real is not None:
+            return real
+        name = self.role[role] + FAUX_BOLD_SUFFIX
+        if name not in self._cmap:
+            self._cmap[name], self._widths[name] = self._cmap[self.role[role]], self._widths[self.role[role]]
+        return name
 
     def has(self, name: str, ch: str) -> bool:
         return ch.isspace() or ord(ch) in self._cmap[name]

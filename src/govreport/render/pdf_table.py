@@ -2,7 +2,8 @@
 
 Cells keep their spans, label cells wrap inside their column, caption rows are shaded, the header rows
 repeat on every page the table spans, and a row (or a block of rows joined by a vertical label) is never
-split across pages. Tables fill the 156 mm 版心 at 10.5 pt (五号).
+split across pages. Tables fill the 156 mm 版心 at the sizes the block carries (labels, and one size for
+every number, chosen by the outline so that no number wraps).
 
 The geometry follows reportlab's Table rules exactly (row height = tallest cell plus padding, the extra
 height of a row-spanning cell shared by ``spanFixDim``, cells centred vertically), but a page of table is
@@ -23,8 +24,7 @@ from ..blocks import Cell, TableBlock
 from .pdf_fonts import PdfFonts
 from .pdf_text import Run, TextFlowable, TextStyle, TextWriter
 
-TABLE_SIZE = 10.5  # 五号
-TABLE_LEADING = 13.5
+LEADING = 13.5 / 10.5  # line pitch per point of type size: 13.5 pt for 五号
 NOTE_SIZE = 9.0
 NOTE_LEADING = 12.0
 PAD_X, PAD_Y = 2.0, 1.5
@@ -61,11 +61,26 @@ class _Grid:
 def table_flowable(block: TableBlock, fonts: PdfFonts, width: float) -> Flowable:
     rows = [*block.header_rows, *block.body_rows]
     col_widths = [w * width / sum(block.widths) for w in block.widths]
-    grid = _grid(rows, block.columns, col_widths, fonts)
+    grid = _grid(rows, block.columns, col_widths, fonts, sizes(block))
     return TableFlowable(grid, list(range(len(rows))), len(block.header_rows))
 
 
-def _grid(rows: list[tuple[Cell, ...]], width: int, col_widths: list[float], fonts: PdfFonts) -> _Grid:
+def sizes(block: TableBlock) -> dict[str, float]:
+    """Type size by kind of cell: ``number`` for value cells, ``text`` for the others."""
+    return {"number": block.number_size, "text": block.text_size}
+
+
+def cell_size(cell: Cell, sizes: dict[str, float]) -> float:
+    return sizes["number" if cell.role == "number" else "text"]
+
+
+def _grid(
+    rows: list[tuple[Cell, ...]],
+    width: int,
+    col_widths: list[float],
+    fonts: PdfFonts,
+    sizes: dict[str, float],
+) -> _Grid:
     """Place each cell at the first free grid position of its row (cells covered by a span are not
     listed in the block), wrap its text, and size the rows."""
     cols = [0.0]
@@ -87,7 +102,9 @@ def _grid(rows: list[tuple[Cell, ...]], width: int, col_widths: list[float], fon
                     taken[rr][cc] = True
                     owner[rr][cc] = len(cells)
             inner = cols[last_c + 1] - cols[c] - 2 * PAD_X
-            size, height, lines = _cell_lines(cell.text, cell.role, cell.align, inner, fonts)
+            size, height, lines = _cell_lines(
+                cell.text, cell.role, cell.align, inner, fonts, cell_size(cell, sizes)
+            )
             cells.append(_Placed(r, c, last_r, last_c, cell.role == "caption", size, height, lines))
             c = last_c + 1
     heights, spans = _row_heights(rows, width, cells, owner)
@@ -119,21 +136,22 @@ def _row_heights(
 
 @lru_cache(maxsize=4096)
 def _cell_lines(
-    text: str, role: str, align: str, width: float, fonts: PdfFonts
+    text: str, role: str, align: str, width: float, fonts: PdfFonts, size: float
 ) -> tuple[float, float, Lines]:
     """(font size, text height, lines) of a cell's text wrapped at ``width``; the same label is wrapped
     once per process."""
-    flowable = cell_flowable(Cell(text, role=role, align=align), fonts)
+    flowable = cell_flowable(Cell(text, role=role, align=align), fonts, size)
     _, height = flowable.wrap(width, 1e9)
     lines = tuple((x, y, tuple(runs)) for x, y, runs in flowable.line_layouts())
     return flowable.style.size, height, lines
 
 
-def cell_flowable(cell: Cell, fonts: PdfFonts) -> TextFlowable:
+def cell_flowable(cell: Cell, fonts: PdfFonts, size: float = 10.5) -> TextFlowable:
+    """A cell's text at ``size`` (the 勾稽 note at its own smaller size); a number never wraps."""
     if cell.role == "note":
         style = TextStyle(NOTE_SIZE, NOTE_LEADING, align="justify" if cell.align == "left" else cell.align)
     else:
-        style = TextStyle(TABLE_SIZE, TABLE_LEADING, align=_align(cell))
+        style = TextStyle(size, size * LEADING, align=_align(cell), unbroken=cell.role == "number")
     bold = cell.role == "caption"
     return TextFlowable([Run(cell.text, fonts.font("table", bold=bold))], style, fonts)
 

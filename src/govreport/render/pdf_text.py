@@ -16,11 +16,12 @@ from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
-from .pdf_fonts import PdfFonts, ignorable
-from .pdf_wrap import break_lines, line_width, split_long, units
+from .pdf_fonts import PdfFonts, faux_bold_base, ignorable
+from .pdf_wrap import break_lines, glued, line_width, split_long, units
 
 DESCENT = 0.12  # share of the em below the baseline, for CJK faces
 MAX_GAP = 0.25  # most extra space between two characters of a justified line, in ems
+FAUX_BOLD_STROKE = 0.4  # points: the outline stroked round each glyph of a face that has no bold
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,9 @@ class TextStyle:
     space_after: float = 0.0
     color: Color = black
     widow_control: bool = True
+    right_indent: float = 0.0  # points kept free at the right edge of every line
+    unbroken: bool = False  # one line whatever the width (a number in a table cell)
+    no_lone_last: bool = False  # never a single character alone on the last line (headings)
 
 
 @dataclass(frozen=True)
@@ -44,13 +48,16 @@ class Run:
 class TextWriter:
     """Lines of text straight into a page's content stream: one BT … ET block, each line placed with
     Tm, a font operator only when the font, subset or size changes (reportlab's text object re-states
-    the font for every run and measures every string to move a cursor we never use)."""
+    the font for every run and measures every string to move a cursor we never use). A run in a faux
+    bold name (:meth:`PdfFonts.heavy`) is drawn with text render mode 2: filled and stroked in ``color``."""
 
-    def __init__(self, canv: Canvas) -> None:
+    def __init__(self, canv: Canvas, color: Color = black) -> None:
         self.canv, self.doc = canv, canv._doc  # type: ignore[attr-defined]
         self.code = ["BT"]
         self.spacing: float | None = None
         self.current: tuple[str, int, float] | None = None
+        self.color = color
+        self.stroking: bool | None = None  # None: render mode never set
 
     def line(self, x: float, y: float, runs: Sequence[tuple[str, str, float]], size: float) -> None:
         code, doc = self.code, self.doc
@@ -59,17 +66,29 @@ class TextWriter:
             if space != self.spacing:
                 code.append(f"{fp_str(space)} Tc")
                 self.spacing = space
-            ttf = getFont(font)
+            base = faux_bold_base(font)
+            if (base is not None) != bool(self.stroking):
+                self._stroke(base is not None)
+            ttf = getFont(base or font)
             for subset, chunk in ttf.splitString(segment, doc):
                 if (font, subset, size) != self.current:
                     code.append(f"{ttf.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf")
                     self.current = (font, subset, size)
                 code.append(f"({self.canv._escape(chunk)}) Tj")  # type: ignore[attr-defined]
 
+    def _stroke(self, on: bool) -> None:
+        if on and self.stroking is None:
+            c = self.color
+            self.code.append(f"{fp_str(c.red, c.green, c.blue)} RG {fp_str(FAUX_BOLD_STROKE)} w")
+        self.code.append("2 Tr" if on else "0 Tr")
+        self.stroking = on
+
     def close(self) -> None:
         if self.spacing:  # character spacing outlives the text block: leave it at zero
             self.code.append("0 Tc")
         self.code.append("ET")
+        if self.stroking is not None:  # stroke colour, width and render mode stay inside q … Q
+            self.code = ["q", *self.code[:-1], "0 Tr", "ET", "Q"]
         self.canv._code.append(" ".join(self.code))  # type: ignore[attr-defined]
 
 
@@ -134,7 +153,7 @@ class TextFlowable(Flowable):
             canv.bookmarkPage(key)
             canv.addOutlineEntry(title, key, level=0)
         canv.setFillColor(self.style.color)
-        writer = TextWriter(canv)
+        writer = TextWriter(canv, self.style.color)
         for x, baseline, runs in self.line_layouts():
             writer.line(x, baseline, runs, self.style.size)
         writer.close()
@@ -143,10 +162,14 @@ class TextFlowable(Flowable):
     def _layout(self, width: float) -> None:
         if self._lines is not None and (self._for_width == width or self._for_width is None):
             return
-        s = self._setting
-        indent = self.style.indent if self._first else 0.0
-        s.pieces, s.widths, s.starts = _measure(s.chars, self.fonts, self.style.size, width)
-        self._lines = break_lines(s.pieces, s.widths, width - indent, width)
+        s, st = self._setting, self.style
+        indent = st.indent if self._first else 0.0
+        room = width - st.right_indent
+        s.pieces, s.widths, s.starts = _measure(s.chars, self.fonts, st.size, 1e9 if st.unbroken else room)
+        if st.unbroken:
+            self._lines = [(0, len(s.pieces))] if s.pieces else []
+        else:
+            self._lines = break_lines(s.pieces, s.widths, room - indent, room, no_lone_last=st.no_lone_last)
         self._for_width = width
 
     def _part(self, lines: list[tuple[int, int]], first: bool, last: bool) -> TextFlowable:
@@ -170,12 +193,13 @@ class TextFlowable(Flowable):
         while end > start and s.pieces[end - 1].isspace():
             end -= 1
         x = st.indent if first_line else 0.0
-        room = self.width - x
+        room = self.width - x - st.right_indent
         natural = line_width(s.pieces, s.widths, start, end)
         gap = 0.0
         if st.align == "justify" and not last_line and end - start > 1:
             # Spread the slack between pieces (characters, Latin runs), never inside ``2022`` or a URL.
-            gap = max(room - natural, 0.0) / (end - start - 1)
+            joints = sum(1 for k in range(start, end - 1) if not glued(s.pieces[k], s.pieces[k + 1]))
+            gap = max(room - natural, 0.0) / max(joints, 1)
             if gap > MAX_GAP * st.size:  # a line cut short by a long URL: ragged, not letter-spaced
                 gap = 0.0
         elif st.align == "center":
@@ -189,13 +213,15 @@ class TextFlowable(Flowable):
 
 def _spaced(s: _Setting, start: int, end: int, gap: float) -> list[tuple[str, str, float]]:
     """(font, text, character spacing) runs of a line: the justification gap goes after each piece, so a
-    Latin run keeps its letters together; runs with the same font and spacing are merged."""
+    Latin run (or the parts of a URL) keeps its letters together; runs with the same font and spacing
+    are merged."""
     out: list[tuple[str, str, float]] = []
     for k in range(start, end):
         first = s.starts[k]
         chars = s.chars[first : first + len(s.pieces[k])]
+        after = gap if k + 1 < end and not glued(s.pieces[k], s.pieces[k + 1]) else 0.0
         for i, (ch, font) in enumerate(chars):
-            space = gap if i == len(chars) - 1 else 0.0
+            space = after if i == len(chars) - 1 else 0.0
             if out and out[-1][0] == font and out[-1][2] == space:
                 out[-1] = (font, out[-1][1] + ch, space)
             else:

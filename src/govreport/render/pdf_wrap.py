@@ -10,6 +10,7 @@ so a table cell never overflows.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 # Marks that never start a line: closing brackets and quotes, pause and stop marks, dashes, ellipses.
@@ -18,6 +19,9 @@ CANNOT_START = frozenset("，。、；：？！）》」』”’…—〕】〉
 CANNOT_END = frozenset("（《「『“‘〔【〈［｛〖〘〝" + "([{")
 
 EPSILON = 1e-6
+# Where a Latin run wider than a line (a URL in a narrow cell) may break: after each run of ``/`` or ``.``
+# (``http://`` | ``www.`` | ``example.`` | ``gov.`` | ``cn``).
+_PARTS = re.compile(r"[^/.]*[/.]+|[^/.]+")
 
 
 def is_word_char(ch: str) -> bool:
@@ -36,6 +40,12 @@ def units(text: str) -> list[str]:
     return out
 
 
+def glued(before: str, after: str) -> bool:
+    """True when two pieces are parts of one Latin run (cut by ``split_long``): no justification space
+    between them."""
+    return is_word_char(before[-1]) and is_word_char(after[0])
+
+
 def may_break(before: str, after: str) -> bool:
     """True when a line may end with ``before`` and the next begin with ``after``."""
     if after.isspace() or before.isspace():
@@ -48,9 +58,12 @@ def break_lines(
     widths: Sequence[float],
     first_width: float,
     width: float,
+    *,
+    no_lone_last: bool = False,
 ) -> list[tuple[int, int]]:
     """Lines as (start, end) ranges of ``pieces``. Spaces at a line start are left out; the line widths
-    are ``first_width`` for the first line (after the indent) and ``width`` for the others."""
+    are ``first_width`` for the first line (after the indent) and ``width`` for the others.
+    ``no_lone_last``: a last line of one character takes the last legal piece of the line before along."""
     lines: list[tuple[int, int]] = []
     i, n = 0, len(pieces)
     while i < n:
@@ -68,7 +81,18 @@ def break_lines(
             k = _legal_break(pieces, i, max(k, i + 1))
         lines.append((i, k))
         i = k
+    if no_lone_last and len(lines) > 1:
+        _no_lone_last(pieces, lines)
     return lines
+
+
+def _no_lone_last(pieces: Sequence[str], lines: list[tuple[int, int]]) -> None:
+    (s0, e0), (s1, e1) = lines[-2], lines[-1]
+    if e1 - s1 != 1 or len(pieces[s1]) != 1 or e0 - s0 < 3:
+        return
+    k = _legal_break(pieces, s0, e0 - 1)
+    if s0 < k < e0:
+        lines[-2:] = [(s0, k), (k, e1)]
 
 
 def _legal_break(pieces: Sequence[str], start: int, end: int) -> int:
@@ -91,11 +115,13 @@ def line_width(pieces: Sequence[str], widths: Sequence[float], start: int, end: 
 
 
 def split_long(pieces: list[str], measure: Callable[[str], float], width: float) -> list[str]:
-    """Split a Latin/number run wider than a line into characters (a long URL in a narrow cell)."""
+    """Split a Latin/number run wider than a line (a long URL in a narrow cell) after its slashes and
+    dots, and a part still wider than the line into characters."""
     out: list[str] = []
     for piece in pieces:
         if len(piece) > 1 and measure(piece) > width:
-            out.extend(piece)
+            for part in _PARTS.findall(piece):
+                out.extend(part if len(part) > 1 and measure(part) > width else (part,))
         else:
             out.append(piece)
     return out

@@ -1,0 +1,11 @@
+"""Colours both renderers print in, defined once so the .docx and the PDF look alike."""
+
+from __future__ import annotations
+
+# 【待填写】 paragraphs: dark red, so a draft shows the clerk at a glance what is still to fill.
+PLACEHOLDER_RGB = (0.75, 0.0, 0.0)
+
+
+def hex_rgb(rgb: tuple[float, float, float]) -> str:
+    """``(0.75, 0, 0)`` → ``BF0000`` (WordprocessingML colour values)."""
+    return "".join(f"{round(c * 255):02X}" for c in rgb)
