@@ -43,7 +43,12 @@ def test_filled_workbook_reads_back_exactly(tmp_path: Path, format_id: str) -> N
     for (table, row, column), value in given["values"].items():
         assert report.values[CellKey(table, row, column)].number == value
     assert report.details["year"].text == str(YEARS[format_id])
-    assert {k: d.text for k, d in report.details.items()} == {**DETAILS, "year": str(YEARS[format_id])}
+    units = {c.unit_label: c.units[0] for c in get_format(format_id).unit_columns()}  # the template's default
+    assert {k: d.text for k, d in report.details.items()} == {
+        **DETAILS,
+        "year": str(YEARS[format_id]),
+        **units,
+    }
     assert [p.paragraphs for p in report.narrative["前言"]] == [
         ("根据《中华人民共和国政府信息公开条例》编制本报告。", "本报告统计期限为1月1日至12月31日。")
     ]
@@ -160,3 +165,53 @@ def test_an_empty_list_of_section_six_is_a_warning_at_its_first_cell(tmp_path: P
     heading = get_format(format_id).section("六").heading
     [finding] = [f for f in findings if f.type == "narrative-missing" and heading in f.message]
     assert finding.place == "六、其他事项!C3"
+
+
+@pytest.mark.parametrize(
+    ("unit", "header"), [(None, "采购总金额（单位：万元）"), ("元", "采购总金额（单位：元）")]
+)
+def test_the_purchase_amount_carries_the_workbooks_unit_to_the_table_header(
+    tmp_path: Path, unit: str | None, header: str
+) -> None:
+    """gb2019 leaves the unit of 采购总金额 open (Part B §3.3): the template asks for it (a list, 万元 by
+    default), the reader takes it, both outputs print it in the header."""
+    from openpyxl import load_workbook
+
+    from govreport.blocks import TableBlock
+    from govreport.document import outline
+
+    path = fill_workbook(tmp_path / "r.xlsx", data("gb2019"))
+    column = get_format("gb2019").unit_columns()[0]
+    wb = load_workbook(path)
+    label = next(c for ws in wb for row in ws.iter_rows() for c in row if c.value == column.unit_label)
+    ws = label.parent
+    cell = ws.cell(label.row, label.column + 1)
+    assert cell.value == "万元" and not cell.protection.locked
+    assert any(
+        cell.coordinate in dv.sqref and dv.formula1 == '"万元,元"'
+        for dv in ws.data_validations.dataValidation
+    )
+    if unit is not None:
+        cell.value = unit
+        wb.save(path)
+    report, findings = read_workbook(path)
+    assert findings == []
+    assert report.details[column.unit_label].text == (unit or "万元")
+    table = next(b for b in outline(report).blocks if isinstance(b, TableBlock))
+    assert header in [c.text for row in table.header_rows + table.body_rows for c in row]
+
+
+def test_a_unit_not_on_the_list_is_a_warning_and_the_header_has_none(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    path = fill_workbook(tmp_path / "r.xlsx", data("gb2019"))
+    column = get_format("gb2019").unit_columns()[0]
+    wb = load_workbook(path)
+    label = next(c for ws in wb for row in ws.iter_rows() for c in row if c.value == column.unit_label)
+    ws = label.parent
+    ws.cell(label.row, label.column + 1).value = "千元"
+    wb.save(path)
+    report, findings = read_workbook(path)
+    assert [(f.rule, f.type, f.actual) for f in findings] == [("M2", "detail-invalid", "千元")]
+    assert findings[0].cell == ws.cell(label.row, label.column + 1).coordinate
+    assert column.unit_label not in report.details

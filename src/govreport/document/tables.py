@@ -35,9 +35,10 @@ _ALIGN = {"caption": "left", "header": "center", "note": "left", "label": "left"
 
 def table_block(table: Table, report: Report) -> TableBlock:
     grid = layout(table)
+    headers = _unit_headers(table, report)
     rows: list[list[Cell]] = [[] for _ in range(grid.height)]
     for cell in sorted(grid.cells, key=lambda c: (c.row, c.col)):
-        rows[cell.row].append(_cell(cell, report))
+        rows[cell.row].append(_cell(cell, report, headers))
     label_columns = max(b.label_width for b in table.blocks)
     size = table_size(grid.width)
     widths = column_widths(grid, label_columns, size)
@@ -88,12 +89,22 @@ def _columns_of(rows: list[list[Cell]], width: int) -> list[list[int]]:
     return out
 
 
-def _cell(cell: GridCell, report: Report) -> Cell:
+def _unit_headers(table: Table, report: Report) -> dict[str, str]:
+    """Header text of each amount column whose unit the workbook gives: ``采购总金额（单位：万元）``."""
+    out = {}
+    for column in (c for b in table.blocks for c in b.columns if c.units and c.unit_label):
+        detail = report.details.get(column.unit_label)
+        out[column.label] = column.header(clean_text(detail.text).strip() if detail else None)
+    return out
+
+
+def _cell(cell: GridCell, report: Report, headers: dict[str, str]) -> Cell:
     if cell.role == "value":
         assert cell.key is not None
         return Cell(number_text(report, cell.key), cell.rowspan, cell.colspan, "number", "center")
     align = "center" if cell.role == "label" and cell.rowspan > 1 else _ALIGN[cell.role]
-    return Cell(cell.text, cell.rowspan, cell.colspan, cell.role, align)  # type: ignore[arg-type]
+    text = headers.get(cell.text, cell.text) if cell.role == "header" else cell.text
+    return Cell(text, cell.rowspan, cell.colspan, cell.role, align)  # type: ignore[arg-type]
 
 
 def _label_column(grid: Grid, size: float) -> float:

@@ -66,7 +66,13 @@ TABLE2 = Table(
             head_label="信息内容",
             columns=(
                 Column("采购项目数量", "采购项目数量"),
-                Column("采购总金额", "采购总金额", kind=Kind.AMOUNT),
+                Column(
+                    "采购总金额",
+                    "采购总金额",
+                    kind=Kind.AMOUNT,
+                    units=("万元", "元"),  # Part B §3.3: no unit in the template, the workbook says which
+                    unit_label="采购金额单位",
+                ),
             ),
             rows=(Row("政府集中采购", "政府集中采购"),),
         ),

@@ -37,12 +37,22 @@ class CellKey:
 
 @dataclass(frozen=True)
 class Column:
-    """A value column. ``path`` holds the group labels printed above the leaf label, outermost first."""
+    """A value column. ``path`` holds the group labels printed above the leaf label, outermost first.
+
+    ``units``: an amount whose unit the format leaves open (gb2019 采购总金额) is given in the workbook,
+    in a cell labelled ``unit_label`` holding one of ``units`` (the first is the template's default);
+    the header then prints :meth:`header`."""
 
     key: str
     label: str
     path: tuple[str, ...] = ()
     kind: Kind = Kind.COUNT
+    units: tuple[str, ...] = ()
+    unit_label: str | None = None
+
+    def header(self, unit: str | None) -> str:
+        """``采购总金额（单位：万元）``; the bare label without a unit."""
+        return f"{self.label}（单位：{unit}）" if unit else self.label
 
 
 @dataclass(frozen=True)
@@ -203,6 +213,10 @@ class Format:
 
     def total_keys(self) -> set[CellKey]:
         return {e.target for e in self.equations if e.total}
+
+    def unit_columns(self) -> list[Column]:
+        """The amount columns whose unit the workbook gives (:attr:`Column.units`)."""
+        return [c for t in self.tables for b in t.blocks for c in b.columns if c.units]
 
     def covers(self, year: int) -> bool:
         return year >= self.first_year and (self.last_year is None or year <= self.last_year)

@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Collection
 
 from ..dates import parse_date
+from ..formats import FORMATS
 from ..model import DETAIL_LABELS, Detail, Finding, Severity
 from ..text import clean_text
 from .labels import norm
@@ -34,6 +35,39 @@ def read_details(sheets: list[Sheet], known: Collection[str]) -> tuple[dict[str,
             findings.append(missing)
     if "release_date" in details:
         findings += _undated(details["release_date"])
+    units, unit_findings = _units(sheets, known)
+    return {**details, **units}, findings + unit_findings
+
+
+def _units(sheets: list[Sheet], known: Collection[str]) -> tuple[dict[str, Detail], list[Finding]]:
+    """The units a format leaves to the workbook (gb2019 采购金额单位), keyed by their label; a unit not
+    on the list is an M2 warning and the header prints without one."""
+    details: dict[str, Detail] = {}
+    findings: list[Finding] = []
+    columns = {c.unit_label: c for fmt in FORMATS.values() for c in fmt.unit_columns() if c.unit_label}
+    for label, column in columns.items():
+        hit = find_label(sheets, {norm(label)})
+        value = value_near(hit[0], hit[1], known) if hit else None
+        if hit is None or value is None:
+            continue
+        text = as_text(value[0]).replace(" ", "")
+        place = hit[0].place(value[1])
+        if text in column.units:
+            details[label] = Detail(text, place)
+            continue
+        expected = "或".join(column.units)
+        message = f"{label}“{text}”应为{expected}，{column.label}的表头将不注明单位"
+        findings.append(
+            Finding.at(
+                place,
+                rule="M2",
+                type="detail-invalid",
+                severity=Severity.WARNING,
+                message=message,
+                expected=expected,
+                actual=text,
+            )
+        )
     return details, findings
 
 

@@ -45,10 +45,27 @@ def write_table(ws: Worksheet, fmt: Format, table: Table) -> dict[CellKey, str]:
             dv.sqref = MultiCellRange(rectangles(cells))
             ws.add_data_validation(dv)
     _row_heights(ws, grid.cells, widths)
+    _units(ws, table, TOP + grid.height + 1)
     ws.freeze_panes = None
     style.a4(ws, landscape=grid.width > 8, title_rows=f"{TOP}:{TOP + grid.header_rows - 1}")
     style.protect(ws)
     return addresses
+
+
+def _units(ws: Worksheet, table: Table, row: int) -> None:
+    """Below the table, one row per amount whose unit the format leaves open: its label, then an input
+    cell with the units to choose from, the first filled in."""
+    for column in (c for b in table.blocks for c in b.columns if c.units):
+        ws.cell(row, 1, column.unit_label).font = style.LABEL_FONT
+        cell = ws.cell(row, 2, column.units[0])
+        cell.font, cell.fill, cell.alignment = style.LABEL_FONT, style.INPUT_FILL, style.CENTER
+        cell.protection, cell.border = style.UNLOCKED, style.BORDER
+        dv = DataValidation(type="list", formula1='"' + ",".join(column.units) + '"', allow_blank=False)
+        dv.promptTitle, dv.prompt, dv.showInputMessage = "选择单位", f"请选择{column.label}的单位。", True
+        dv.errorTitle, dv.error, dv.showErrorMessage = "填写有误", "请从列表中选择单位。", True
+        dv.sqref = MultiCellRange(cell.coordinate)
+        ws.add_data_validation(dv)
+        row += 1
 
 
 def _address(cell: GridCell) -> str:
