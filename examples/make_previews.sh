@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Rebuilds the example: the workbook from examples/dashuipo_2022.py, its report (.docx and PDF) in
+# examples/, and the PNG previews the README shows (the PDF as typeset, the .docx through LibreOffice).
+# LibreOffice has no Windows fonts here: preview/fonts.conf maps 仿宋_GB2312/宋体/方正小标宋简体 to
+# AR PL UMing, 楷体_GB2312 to AR PL UKai and 黑体 to WenQuanYi Zen Hei, as Word would use the real ones.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+$BIN/python examples/dashuipo_2022.py
+$BIN/govreport build examples/大水泊镇-2022.xlsx -o examples
+pdf=examples/威海市文登区大水泊镇人民政府-2022年报.pdf
+docx=examples/威海市文登区大水泊镇人民政府-2022年报.docx
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+FONTCONFIG_FILE="$PWD/examples/preview/fonts.conf" soffice -env:UserInstallation="file://$tmp/profile" \
+    --headless --convert-to pdf --outdir "$tmp" "$docx" >/dev/null
+# The page that holds table 三 (its 勾稽 note) in each rendering.
+page_of() { for i in $(seq 1 "$(pdfinfo "$1" | awk '/^Pages:/ {print $2}')"); do
+    pdftotext -f "$i" -l "$i" "$1" - | tr -d ' \n' | grep -q '本列数据的勾稽' && { echo "$i"; return; }; done; }
+render() { pdftoppm -r 60 -png -singlefile -f "$2" -l "$2" "$1" "examples/preview/$3"; }
+render "$pdf" 1 pdf-1
+render "$pdf" "$(page_of "$pdf")" pdf-table3
+render "$tmp"/*.pdf 1 docx-1
+render "$tmp"/*.pdf "$(page_of "$tmp"/*.pdf)" docx-table3
+ls -l examples/preview
