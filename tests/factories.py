@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Mapping
+from pathlib import Path
 
 from govreport.formats import CellKey, get_format
 from govreport.model import Detail, Number, Passage, Place, Report, Value
 from govreport.totals import derive_totals
 
-DETAILS = {
-    "name": "威海市文登区大水泊镇人民政府",
-    "year": "2022",
-    "portal_name": "威海市文登区人民政府门户网站",
-    "portal_url": "http://www.wendeng.gov.cn",
-    "contact_dept": "威海市文登区大水泊镇办公室",
-    "address": "威海市文登区大水泊镇军民路1号",
-    "postcode": "264400",
-    "phone": "0631-8641088",
-    "release_date": "2023-01-20",
-}
+sys.path.insert(0, str(Path(__file__).parent.parent / "examples"))
+import dashuipo_2022
+
+# The seed report's details and its chart (examples/dashuipo_2022.py is the example built from it).
+DETAILS = dict(dashuipo_2022.DETAILS)
+SEED_ITEMS = list(dashuipo_2022.PUBLISHED_ITEMS)
 
 
 def t(table: str, row: str, column: str) -> CellKey:

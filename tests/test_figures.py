@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from factories import make_report
+from factories import SEED_ITEMS, make_report
 from openpyxl import load_workbook
 
 from govreport.api import check_workbook
@@ -25,16 +25,6 @@ from govreport.workbook import fill_workbook, read_workbook
 ROOT = Path(__file__).parent.parent
 CASES = json.loads((Path(__file__).parent / "cases" / "figure_totals.json").read_text("utf-8"))
 FORMATS = ("gb2021", "gb2019")
-SEED_ITEMS = [
-    ("公告公示", 2),
-    ("机构职能", 3),
-    ("人事信息", 1),
-    ("工作动态", 44),
-    ("政策文件", 2),
-    ("政策解读", 5),
-    ("重点领域信息公开", 11),
-    ("政务公开组织推进", 5),
-]
 DETAILS = {"name": "威海市文登区大水泊镇人民政府", "year": 2022}
 
 

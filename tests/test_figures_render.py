@@ -15,7 +15,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 from conftest import need
-from factories import make_report
+from factories import SEED_ITEMS, make_report
 from openpyxl import load_workbook
 from test_render_docx import convert
 
@@ -27,17 +27,7 @@ from govreport.render.fonts import FontError, FontSet, resolve_fonts
 from govreport.render.pdf import pdf_bytes
 from govreport.render.pdf_page import LEFT, TEXT_WIDTH
 
-SEED = [
-    ("公告公示", 2),
-    ("机构职能", 3),
-    ("人事信息", 1),
-    ("工作动态", 44),
-    ("政策文件", 2),
-    ("政策解读", 5),
-    ("重点领域信息公开", 11),
-    ("政务公开组织推进", 5),
-    ("便民服务", 0),
-]
+SEED = [*SEED_ITEMS, ("便民服务", 0)]
 CAPTION = "威海市文登区大水泊镇人民政府2022年各类栏目信息发布数量统计图"
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 MM_EMU = 36000
