@@ -8,6 +8,7 @@ the same body and year are reported as an error instead of one silently overwrit
 from __future__ import annotations
 
 import contextlib
+import gc
 import glob
 import multiprocessing
 import os
@@ -223,6 +224,9 @@ def _execute(jobs: list[Job], workers: int, fonts: dict[str, str]) -> Iterator[t
         # instead of each spending a second on them (this is most of the cost of a small batch).
         with contextlib.suppress(Exception):  # only an optimisation: a worker reports any real problem
             _warm_up({kind for job in jobs if job.outdir is not None for kind in job.kinds})
+        # What the warm-up made lives as long as the workers: out of the collector's way (a full
+        # collection in a worker would otherwise walk the fonts' hundred thousand objects each time).
+        gc.freeze()
         context = multiprocessing.get_context("fork")
     workers = min(workers, len(jobs))
     size = chunk_size(len(jobs), workers)

@@ -7,12 +7,20 @@ here and skipped instead of failing later inside reportlab (spec §3.1/§3.2).
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import marshal
+import os
 import struct
+import sys
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fontTools.ttLib import TTFont, TTLibError
+if TYPE_CHECKING:
+    from fontTools.ttLib import TTFont
 
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf", ".otc")
 CJK_PROBE = "中国政府信息公开"
@@ -55,17 +63,81 @@ def member_count(path: Path) -> int:
 
 
 @lru_cache(maxsize=512)
-def _faces_cached(path: Path, _stamp: tuple[int, int]) -> tuple[FontFace, ...]:
-    return tuple(f for i in range(member_count(path)) if (f := _read_face(path, i)) is not None)
+def _faces_cached(path: Path, stamp: tuple[int, int]) -> tuple[FontFace, ...]:
+    entry = cache_entry("faces", (str(path.absolute()), *stamp))
+    stored = load_cached(entry)
+    with contextlib.suppress(TypeError, ValueError):
+        if stored is not None:
+            return tuple(
+                FontFace(path, i, ps, family, style, frozenset(names), problem)
+                for i, ps, family, style, names, problem in stored
+            )
+    faces = tuple(f for i in range(member_count(path)) if (f := _read_face(path, i)) is not None)
+    store_cached(
+        entry, [(f.index, f.postscript, f.family, f.style, tuple(sorted(f.names)), f.problem) for f in faces]
+    )
+    return faces
 
 
 def faces_in(path: Path) -> tuple[FontFace, ...]:
-    """Every face of a font file, usable or not (an unreadable file has none)."""
+    """Every face of a font file, usable or not (an unreadable file has none). The faces' names are
+    kept in the cache folder (:func:`cache_dir`), so a run reads them only from fonts new or changed."""
     try:
         st = path.stat()
     except OSError:
         return ()
-    return _faces_cached(path, (st.st_size, int(st.st_mtime)))
+    return _faces_cached(path, (st.st_size, st.st_mtime_ns))
+
+
+CACHE_VERSION = 1
+
+
+def cache_dir() -> Path | None:
+    """Where facts read from font files are kept between runs (``$XDG_CACHE_HOME/govreport/fonts``,
+    else ``~/.cache/govreport/fonts``), or None without a home folder."""
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    if not base:
+        home = os.environ.get("HOME") or os.environ.get("USERPROFILE") or ""
+        if not home:
+            return None
+        base = os.path.join(home, ".cache")
+    return Path(base) / "govreport" / "fonts"
+
+
+def cache_entry(kind: str, key: tuple[object, ...]) -> Path | None:
+    """The cache file for ``key`` (which must name the font file's size and modification time)."""
+    folder = cache_dir()
+    if folder is None:
+        return None
+    text = repr((CACHE_VERSION, kind, key, sys.version))
+    return folder / f"{kind}-{hashlib.sha256(text.encode()).hexdigest()[:32]}.marshal"
+
+
+def load_cached(entry: Path | None) -> object | None:
+    """What :func:`store_cached` put there, or None (no entry, unreadable, damaged)."""
+    if entry is None:
+        return None
+    try:
+        return marshal.loads(entry.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def store_cached(entry: Path | None, value: object) -> None:
+    """Write ``value`` (plain data that :mod:`marshal` can store) atomically; failures are ignored."""
+    if entry is None:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        data = marshal.dumps(value)
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(tmp, entry)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
 
 
 def face_at(path: Path, member: int | str = 0) -> FontFace | None:
@@ -77,6 +149,8 @@ def face_at(path: Path, member: int | str = 0) -> FontFace | None:
 
 
 def _read_face(path: Path, index: int) -> FontFace | None:
+    from fontTools.ttLib import TTFont, TTLibError  # only for fonts not in the cache
+
     try:
         font = TTFont(str(path), fontNumber=index, lazy=True)
     except (TTLibError, OSError, struct.error, AssertionError, ValueError):
@@ -120,6 +194,8 @@ def _problem(font: TTFont) -> str | None:
 @lru_cache(maxsize=256)
 def covers_cjk(face: FontFace) -> bool:
     """True when the face has glyphs for common Chinese characters."""
+    from fontTools.ttLib import TTFont, TTLibError
+
     try:
         font = TTFont(str(face.path), fontNumber=face.index, lazy=True)
     except (TTLibError, OSError):

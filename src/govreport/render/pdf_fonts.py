@@ -15,8 +15,8 @@ from functools import lru_cache
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
+from .font_cache import load_ttfont
 from .font_files import FontFace
 from .fonts import FontSet
 
@@ -39,7 +39,7 @@ def register_face(face: FontFace) -> str:
         if name is None:
             base = re.sub(r"[^A-Za-z0-9-]", "", face.postscript or face.path.stem) or "Font"
             name = f"GR{len(_REGISTERED)}-{base}"
-            font = TTFont(name, str(face.path), subfontIndex=face.index)
+            font = load_ttfont(name, str(face.path), face.index)
             _fast_subsets(font.face)
             pdfmetrics.registerFont(font)
             _REGISTERED[key] = name

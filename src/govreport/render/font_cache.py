@@ -1,0 +1,100 @@
+"""reportlab's parsed TrueType metrics, kept on disk between runs.
+
+reportlab parses a face's cmap, hmtx and loca tables in Python every time a font is registered: about
+60–80 ms for each of the large Chinese faces, paid by every ``govreport`` command that writes a PDF. The
+parsed state (everything but the file's bytes) is stored with :mod:`marshal` under the user's cache
+folder (``$XDG_CACHE_HOME/govreport`` or ``~/.cache/govreport``), keyed by the file's path, member,
+size and modification time and by the reportlab and Python versions; the file itself is still read, so
+embedding and subsetting work on the real font. Any problem with the cache (no home folder, read-only,
+a damaged entry) falls back silently to reportlab's own parsing.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from fnmatch import fnmatch
+from pathlib import Path
+from weakref import WeakKeyDictionary
+
+import reportlab
+from reportlab import rl_config
+from reportlab.pdfbase import ttfonts
+from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
+
+from .font_files import cache_entry, load_cached, store_cached
+
+_SKIP = ("_ttf_data", "_pdfScale")  # the file's bytes (read afresh) and a lambda (rebuilt)
+
+
+def load_ttfont(name: str, path: str, index: int) -> TTFont:
+    """``reportlab.pdfbase.ttfonts.TTFont(name, path, subfontIndex=index)``, from the cache when possible."""
+    entry = _entry(path, index)
+    face = _read(entry, path) if entry else None
+    if face is None:
+        font = TTFont(name, path, subfontIndex=index)
+        if entry:
+            _write(entry, font.face)
+        return font
+    return _font(name, face)
+
+
+def _entry(path: str, index: int) -> Path | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    key = (os.path.abspath(path), index, st.st_size, st.st_mtime_ns, reportlab.Version)
+    return cache_entry("face", key)
+
+
+def _write(entry: Path, face: TTFontFace) -> None:
+    state = {k: v for k, v in vars(face).items() if k not in _SKIP}
+    names = {k: (bytes(v), v.ustr) for k, v in state.items() if isinstance(v, TTFNameBytes)}
+    store_cached(entry, ({k: v for k, v in state.items() if k not in names}, names))
+
+
+def _read(entry: Path, path: str) -> TTFontFace | None:
+    enabled = gc.isenabled()
+    gc.disable()  # tens of thousands of small objects: no collection while they are made
+    try:
+        stored = load_cached(entry)
+        if stored is None:
+            return None
+        plain, names = stored  # type: ignore[misc]
+        state = dict(plain)
+        for key, (raw, text) in names.items():
+            value = TTFNameBytes(raw)
+            value.ustr = text
+            state[key] = value
+        face = TTFontFace.__new__(TTFontFace)
+        vars(face).update(state)
+        with open(path, "rb") as f:
+            face._ttf_data = f.read()
+        face._pdfScale = _scale(face.unitsPerEm)
+    except (OSError, ValueError, EOFError, TypeError, KeyError, AttributeError):
+        return None
+    finally:
+        if enabled:
+            gc.enable()
+    return face
+
+
+def _scale(units_per_em: int):  # type: ignore[no-untyped-def]
+    """reportlab's ``_pdfScale`` (font units to 1/1000 em), made the same way as in ``extractInfo``."""
+    if units_per_em == 1000:
+        return lambda x: x
+    mult = 1000 / units_per_em
+    return lambda x: x * mult
+
+
+def _font(name: str, face: TTFontFace) -> TTFont:
+    """A TTFont around an already parsed face: what ``TTFont.__init__`` does besides parsing."""
+    font = TTFont.__new__(TTFont)
+    font.fontName = name
+    font.face = face
+    font.encoding = TTEncoding()
+    font.state = WeakKeyDictionary()
+    font._asciiReadable = rl_config.ttfAsciiReadable
+    font.shapable = not any(fnmatch(name, glob) for glob in ttfonts.unShapedFontGlob)
+    return font
