@@ -229,8 +229,7 @@ def _execute(jobs: list[Job], workers: int, fonts: dict[str, str]) -> Iterator[t
         gc.freeze()
         context = multiprocessing.get_context("fork")
     workers = min(workers, len(jobs))
-    size = chunk_size(len(jobs), workers)
-    chunks = [list(range(start, min(start + size, len(jobs)))) for start in range(0, len(jobs), size)]
+    chunks = chunked(len(jobs), workers)
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(fonts,)
     ) as pool:
@@ -239,10 +238,16 @@ def _execute(jobs: list[Job], workers: int, fonts: dict[str, str]) -> Iterator[t
             yield from zip(futures[future], future.result(), strict=True)
 
 
-def chunk_size(jobs: int, workers: int) -> int:
-    """Jobs sent to a worker at once: fewer round trips between processes on a large batch, while
-    every worker still gets at least 8 chunks, so that the last ones end together."""
-    return max(1, min(8, jobs // (workers * 8)))
+def chunked(jobs: int, workers: int) -> list[list[int]]:
+    """The jobs' indexes in the chunks sent to the workers: up to 8 at once (fewer round trips between
+    processes), shrinking towards the end of the batch so that the workers finish together (a worker
+    that takes the last big chunk would otherwise leave the other cores idle for most of it)."""
+    chunks, start = [], 0
+    while start < jobs:
+        size = max(1, min(8, (jobs - start) // (workers * 4)))
+        chunks.append(list(range(start, min(start + size, jobs))))
+        start += size
+    return chunks
 
 
 def _run_chunk(jobs: list[Job]) -> list[Row]:

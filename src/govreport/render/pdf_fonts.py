@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 
 from .font_cache import load_ttfont
 from .font_files import FontFace
@@ -41,6 +41,7 @@ def register_face(face: FontFace) -> str:
             name = f"GR{len(_REGISTERED)}-{base}"
             font = load_ttfont(name, str(face.path), face.index)
             _fast_subsets(font.face)
+            _fast_widths(font)
             pdfmetrics.registerFont(font)
             _REGISTERED[key] = name
     return name
@@ -74,6 +75,36 @@ def _fast_subsets(face: object) -> None:
 
     face.get_table = table  # type: ignore[attr-defined]
     face.makeSubset = lambda codes: subset(tuple(codes))  # type: ignore[attr-defined]
+
+
+class _Formatted(pdfdoc.PDFObject):
+    """A PDF object whose serialisation is known already."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def format(self, document: object) -> bytes:
+        return self.data
+
+
+@lru_cache(maxsize=256)
+def _formatted_widths(widths: tuple[int, ...]) -> _Formatted:
+    return _Formatted(pdfdoc.PDFArray(list(widths)).format(None))
+
+
+def _fast_widths(font: object) -> None:
+    """Each subset's ``Widths`` array serialised once per process: reportlab formats its 256 numbers one
+    by one in every PDF, and the same subsets (the statutory headings and labels) recur in every report."""
+    add_objects = font.addObjects  # type: ignore[attr-defined]
+
+    def add(doc: pdfdoc.PDFDocument) -> None:
+        add_objects(doc)
+        for subset in doc.idToObject["BasicFonts"].dict.values():
+            widths = getattr(subset, "Widths", None)
+            if isinstance(widths, pdfdoc.PDFArray):
+                subset.Widths = _formatted_widths(tuple(widths.sequence))
+
+    font.addObjects = add  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
