@@ -6,12 +6,14 @@ from __future__ import annotations
 import io
 import re
 
+import pdfplumber
 import pytest
 from conftest import need
 from factories import DETAILS, make_report
 from pypdf import PdfReader
 
 from govreport.batch import chunked
+from govreport.blocks import Document, Paragraph
 from govreport.document import outline
 from govreport.render.fonts import FontError, FontSet, resolve_fonts
 from govreport.render.pdf import pdf_bytes
@@ -69,3 +71,21 @@ def test_a_batch_runs_every_job_once_in_order_and_ends_with_single_jobs(jobs: in
     assert all(1 <= len(chunk) <= 8 for chunk in chunks)
     # the last chunks are single jobs, so the workers finish within one report of each other
     assert all(len(chunk) == 1 for chunk in chunks[-min(jobs, workers) :])
+
+
+def test_a_paragraph_that_recurs_split_and_whole_prints_in_full_each_time(fonts: FontSet) -> None:
+    """Layouts are kept per process: the same text split across a page, then whole, then in a narrower
+    setting (right indent) is still all there, in order, each time."""
+    text = (
+        "本机关按照公开为常态、不公开为例外的原则，主动公开政府信息，" * 12
+        + "http://www.example.gov.cn/xxgk/2024/index.html。"
+    )
+    filler = tuple(Paragraph(f"第{i}行。") for i in range(1, 19))
+    blocks = (*filler, Paragraph(text), Paragraph(text), Paragraph(text, right_indent=4))
+    document = Document(blocks, "测试", "测试机关")
+    for _ in range(2):  # the second document comes entirely from the kept layouts
+        with pdfplumber.open(io.BytesIO(pdf_bytes(document, fonts))) as pdf:
+            assert len(pdf.pages) >= 2
+            printed = "".join("".join(c["text"] for c in page.chars) for page in pdf.pages)
+        body = re.sub(r"—\d+—", "", printed.replace(" ", ""))  # without the page numbers
+        assert body.count(text) == 3

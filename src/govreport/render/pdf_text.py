@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.lib.colors import Color, black
 from reportlab.lib.rl_accel import fp_str
@@ -92,6 +93,12 @@ class TextWriter:
         self.canv._code.append(" ".join(self.code))  # type: ignore[attr-defined]
 
 
+# Placed lines of a paragraph (or part of one), by everything they depend on: the pieces follow from the
+# runs, fonts, style and width; the lines from those and where the part starts and ends.
+LINE_LAYOUTS_KEPT = 2048
+_LINE_LAYOUTS: dict[tuple[object, ...], list[tuple[float, float, list[tuple[str, str, float]]]]] = {}
+
+
 @dataclass
 class _Setting:
     """Characters with their fonts, cut into unbreakable pieces with widths."""
@@ -100,6 +107,7 @@ class _Setting:
     pieces: list[str]
     starts: list[int]  # index into chars of each piece
     widths: list[float]
+    room: float = 0.0  # the width the pieces were cut for (a Latin run longer than that is cut)
 
 
 class TextFlowable(Flowable):
@@ -117,7 +125,8 @@ class TextFlowable(Flowable):
         self.fonts = fonts
         self.outline = outline
         self.keepWithNext = keep_with_next
-        self._setting = _set(runs, style.size, fonts)
+        self._runs = tuple(runs)
+        self._setting = _set(self._runs, style.size, fonts)
         self._lines: list[tuple[int, int]] | None = None
         self._for_width: float | None = None
         self._first, self._last = True, True
@@ -162,20 +171,16 @@ class TextFlowable(Flowable):
     def _layout(self, width: float) -> None:
         if self._lines is not None and (self._for_width == width or self._for_width is None):
             return
-        s, st = self._setting, self.style
+        st = self.style
         indent = st.indent if self._first else 0.0
-        room = width - st.right_indent
-        s.pieces, s.widths, s.starts = _measure(s.chars, self.fonts, st.size, 1e9 if st.unbroken else room)
-        if st.unbroken:
-            self._lines = [(0, len(s.pieces))] if s.pieces else []
-        else:
-            self._lines = break_lines(s.pieces, s.widths, room - indent, room, no_lone_last=st.no_lone_last)
+        self._setting, lines = _laid(self._runs, self.fonts, st.size, width - st.right_indent, indent, st)
+        self._lines = list(lines)
         self._for_width = width
 
     def _part(self, lines: list[tuple[int, int]], first: bool, last: bool) -> TextFlowable:
         part = TextFlowable.__new__(TextFlowable)
         Flowable.__init__(part)
-        part.style, part.fonts, part.outline = self.style, self.fonts, self.outline
+        part.style, part.fonts, part.outline, part._runs = self.style, self.fonts, self.outline, self._runs
         part.keepWithNext = False
         part._setting, part._lines, part._for_width = self._setting, lines, None
         part._first, part._last = first, last
@@ -184,7 +189,25 @@ class TextFlowable(Flowable):
     def line_layouts(self) -> list[tuple[float, float, list[tuple[str, str, float]]]]:
         """Each line as (x, baseline, runs), relative to the flowable's lower left corner, as ``draw``
         sets them (call after ``wrap``); lets a table draw many cells into one text object."""
-        return [self._line_layout(j, s, e) for j, (s, e) in enumerate(self._lines or [])]
+        lines = tuple(self._lines or ())
+        key = (
+            self._runs,
+            self.fonts,
+            self.style,
+            self._setting.room,
+            self.width,
+            self.height,
+            lines,
+            self._first,
+            self._last,
+        )
+        laid = _LINE_LAYOUTS.get(key)
+        if laid is None:
+            laid = [self._line_layout(j, s, e) for j, (s, e) in enumerate(lines)]
+            if len(_LINE_LAYOUTS) >= LINE_LAYOUTS_KEPT:
+                _LINE_LAYOUTS.pop(next(iter(_LINE_LAYOUTS)))
+            _LINE_LAYOUTS[key] = laid
+        return laid
 
     def _line_layout(self, j: int, start: int, end: int) -> tuple[float, float, list[tuple[str, str, float]]]:
         st, s = self.style, self._setting
@@ -229,7 +252,23 @@ def _spaced(s: _Setting, start: int, end: int, gap: float) -> list[tuple[str, st
     return out
 
 
-def _set(runs: Sequence[Run], size: float, fonts: PdfFonts) -> _Setting:
+@lru_cache(maxsize=2048)
+def _laid(
+    runs: tuple[Run, ...], fonts: PdfFonts, size: float, room: float, indent: float, style: TextStyle
+) -> tuple[_Setting, tuple[tuple[int, int], ...]]:
+    """The measured pieces and the lines of a paragraph at a width, once per process for each distinct
+    text (headings, notes, table labels and many sentences recur in every report); never mutated."""
+    chars = _set(runs, size, fonts).chars
+    pieces, widths, starts = _measure(chars, fonts, size, 1e9 if style.unbroken else room)
+    s = _Setting(chars, pieces, starts, widths, room)
+    if style.unbroken:
+        return s, ((0, len(s.pieces)),) if s.pieces else ()
+    lines = break_lines(s.pieces, s.widths, room - indent, room, no_lone_last=style.no_lone_last)
+    return s, tuple(lines)
+
+
+@lru_cache(maxsize=2048)
+def _set(runs: tuple[Run, ...], size: float, fonts: PdfFonts) -> _Setting:
     chars: list[tuple[str, str]] = []
     for run in runs:
         for ch in run.text.replace("\n", " ").replace("\t", " "):
