@@ -29,6 +29,7 @@ __all__ = ["render_docx"]
 _CELL_MARGIN = 43  # 0.75 mm left and right: two 五号 characters fit a 10 mm column
 _ROW_HEIGHT = 312  # 5.5 mm minimum
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+ZIP_LEVEL = 3  # deflate level of the package: the body XML in 40 % of the time of zlib's 6, 1.5 KB larger
 
 
 def render_docx(document: Document, path: str | Path) -> Path:
@@ -47,12 +48,14 @@ def docx_bytes(document: Document) -> bytes:
         "docProps/core.xml": _core_xml(document).encode(),
     }
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=ZIP_LEVEL) as package:
         for name, data in [*base.members, *C.package_parts(figures)]:
             data = C.patch_part(name, replaced.get(name, data), len(figures))
             if document.draft_mark and DRAFT_TOKEN.encode() in data:
                 data = data.replace(DRAFT_TOKEN.encode(), escape(document.draft_mark).encode())
-            package.writestr(zipfile.ZipInfo(name, date_time=_ZIP_TIME), data, zipfile.ZIP_DEFLATED)
+            package.writestr(
+                zipfile.ZipInfo(name, date_time=_ZIP_TIME), data, zipfile.ZIP_DEFLATED, ZIP_LEVEL
+            )
     return out.getvalue()
 
 
