@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from govreport.render.fonts import FontError, FontSet, resolve_fonts
+
 sys.path.insert(0, str(Path(__file__).parent))
 
 REQUIRE_TOOLS = os.environ.get("GOVREPORT_REQUIRE_TOOLS") == "1"
@@ -33,3 +35,19 @@ def soffice() -> str:
     need(path is not None, "LibreOffice (soffice)")
     assert path is not None
     return path
+
+
+def system_fonts() -> FontSet:
+    """This machine's Chinese fonts for the PDF; skips locally, fails in CI when there are none."""
+    try:
+        found = resolve_fonts()
+    except FontError:
+        found = None
+    need(found is not None, "a Chinese TrueType font (fonts-arphic-uming …)")
+    assert found is not None
+    return found
+
+
+@pytest.fixture(scope="session")
+def fonts() -> FontSet:
+    return system_fonts()

@@ -95,3 +95,29 @@ def default_narrative(format_id: str = "gb2021") -> dict[str, tuple[Passage, ...
             ),
         ),
     }
+
+
+def workbook_data(name: str, year: int, values: Mapping[CellKey, Number]) -> dict[str, object]:
+    """The data ``fill_workbook`` takes for a small, complete workbook: details, a short narrative
+    for every section, and the given table inputs (the rest are 0)."""
+    return {
+        "details": {
+            "name": name,
+            "year": str(year),
+            "portal_name": "测试县人民政府门户网站",
+            "portal_url": "http://www.example.gov.cn",
+            "contact_dept": "党政办公室",
+            "address": "人民路1号",
+            "postcode": "100000",
+            "phone": "010-12345678",
+        },
+        "narrative": {
+            "一": {
+                "intro": "本年度政务公开工作有序推进。",
+                "parts": ["主动公开。", "依申请公开。", "管理。", "平台。", "保障。"],
+            },
+            "五": "（一）存在的主要问题。公开深度不够。",
+            "六": [("政府信息公开信息处理费收取情况", "本年度未收取信息处理费。")],
+        },
+        "values": dict(values),
+    }

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 from conftest import need
+from factories import workbook_data
 
 from govreport.cli import cli
 from govreport.formats import CellKey
@@ -31,27 +32,7 @@ def filled(path: Path, name: str = "测试镇人民政府", year: int = 2024, **
     for spec, n in values.items():
         table, row, column = spec.split("__")
         cells[CellKey(table, row, column)] = n
-    data = {
-        "details": {
-            "name": name,
-            "year": str(year),
-            "portal_name": "测试县人民政府门户网站",
-            "portal_url": "http://www.example.gov.cn",
-            "contact_dept": "党政办公室",
-            "address": "人民路1号",
-            "postcode": "100000",
-            "phone": "010-12345678",
-        },
-        "narrative": {
-            "一": {
-                "intro": "本年度政务公开工作有序推进。",
-                "parts": ["主动公开。", "依申请公开。", "管理。", "平台。", "保障。"],
-            },
-            "五": "（一）存在的主要问题。公开深度不够。",
-            "六": [("政府信息公开信息处理费收取情况", "本年度未收取信息处理费。")],
-        },
-        "values": cells,
-    }
+    data = workbook_data(name, year, cells)
     return fill_workbook(path, data)
 
 

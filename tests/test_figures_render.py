@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import need
 from factories import SEED_ITEMS, make_report
 from openpyxl import load_workbook
 from test_render_docx import convert
@@ -23,7 +22,7 @@ from govreport.blocks import Bar, Document, Figure
 from govreport.document import outline
 from govreport.model import Place, PublishedItems, Value
 from govreport.render.docx import docx_bytes, render_docx
-from govreport.render.fonts import FontError, FontSet, resolve_fonts
+from govreport.render.fonts import FontSet
 from govreport.render.pdf import pdf_bytes
 from govreport.render.pdf_page import LEFT, TEXT_WIDTH
 
@@ -31,17 +30,6 @@ SEED = [*SEED_ITEMS, ("便民服务", 0)]
 CAPTION = "威海市文登区大水泊镇人民政府2022年各类栏目信息发布数量统计图"
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 MM_EMU = 36000
-
-
-@pytest.fixture(scope="module")
-def fonts() -> FontSet:
-    try:
-        found = resolve_fonts()
-    except FontError:
-        found = None
-    need(found is not None, "a Chinese TrueType font (fonts-arphic-uming …)")
-    assert found is not None
-    return found
 
 
 def document_with(items: list[tuple[str, int]], format_id: str = "gb2021", **figure: str) -> Document:

@@ -4,13 +4,12 @@ part rows joined by a vertical label."""
 from __future__ import annotations
 
 import pytest
-from conftest import need
 from factories import make_report
 from reportlab.platypus import Table, TableStyle
 
 from govreport.blocks import TableBlock
 from govreport.document import outline
-from govreport.render.fonts import FontError, FontSet, resolve_fonts
+from govreport.render.fonts import FontSet
 from govreport.render.pdf_fonts import pdf_fonts
 from govreport.render.pdf_page import TEXT_WIDTH
 from govreport.render.pdf_table import (
@@ -25,17 +24,6 @@ from govreport.render.pdf_table import (
 )
 
 FORMATS = ["gb2021", "gb2019"]
-
-
-@pytest.fixture(scope="module")
-def fonts() -> FontSet:
-    try:
-        found = resolve_fonts()
-    except FontError:
-        found = None
-    need(found is not None, "a Chinese TrueType font (fonts-arphic-uming …)")
-    assert found is not None
-    return found
 
 
 def tables(format_id: str) -> list[TableBlock]:

@@ -11,7 +11,6 @@ from pathlib import Path
 import docx
 import pdfplumber
 import pytest
-from conftest import need
 from factories import make_report
 from pypdf import PdfReader
 from test_document import five_digit_report
@@ -20,24 +19,13 @@ from govreport.blocks import Document, Heading, Paragraph, TableBlock
 from govreport.document import outline
 from govreport.formats import get_format
 from govreport.render.docx import render_docx
-from govreport.render.fonts import FontError, FontSet, resolve_fonts
+from govreport.render.fonts import FontSet
 from govreport.render.palette import PLACEHOLDER_RGB, hex_rgb
 from govreport.render.pdf import pdf_bytes
 from govreport.render.pdf_fonts import pdf_fonts
 from govreport.render.pdf_page import BODY_SIZE, LEFT, LINE, TEXT_WIDTH
 
 FORMATS = ["gb2021", "gb2019"]
-
-
-@pytest.fixture(scope="module")
-def fonts() -> FontSet:
-    try:
-        found = resolve_fonts()
-    except FontError:
-        found = None
-    need(found is not None, "a Chinese TrueType font (fonts-arphic-uming …)")
-    assert found is not None
-    return found
 
 
 def pdf_of(document: Document, fonts: FontSet) -> pdfplumber.PDF:

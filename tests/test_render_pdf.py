@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import need
 from factories import make_report
 from fontmaker import make_font
 from pypdf import PdfReader
@@ -25,17 +24,6 @@ from govreport.render.pdf_page import BOTTOM, LEFT, LINE, PAGE_HEIGHT, TEXT_WIDT
 from govreport.render.pdf_wrap import violations
 
 FORMATS = ["gb2021", "gb2019"]
-
-
-@pytest.fixture(scope="module")
-def fonts() -> FontSet:
-    try:
-        found = resolve_fonts()
-    except FontError:
-        found = None
-    need(found is not None, "a Chinese TrueType font (fonts-arphic-uming …)")
-    assert found is not None
-    return found
 
 
 def distinctive_report(format_id: str):  # type: ignore[no-untyped-def]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from factories import workbook_data
 
 from govreport.api import check_workbook
 from govreport.formats import CellKey, get_format
@@ -24,27 +25,7 @@ def _book(tmp_path: Path, format_id: str) -> Path:
         CellKey("t3", "（一）", "自然人"): 3,
         CellKey("t3", "四", "自然人"): 1,
     }
-    data = {
-        "details": {
-            "name": "测试镇人民政府",
-            "year": str(YEAR[format_id]),
-            "portal_name": "测试县人民政府门户网站",
-            "portal_url": "http://www.example.gov.cn",
-            "contact_dept": "党政办公室",
-            "address": "人民路1号",
-            "postcode": "100000",
-            "phone": "010-12345678",
-        },
-        "narrative": {
-            "一": {
-                "intro": "本年度工作有序推进。",
-                "parts": ["主动公开。", "依申请公开。", "管理。", "平台。", "保障。"],
-            },
-            "五": "（一）存在的主要问题。公开深度不够。",
-            "六": [("政府信息公开信息处理费收取情况", "本年度未收取信息处理费。")],
-        },
-        "values": cells,
-    }
+    data = workbook_data("测试镇人民政府", YEAR[format_id], cells)
     return fill_workbook(tmp_path / f"{format_id}.xlsx", data, fmt=get_format(format_id))
 
 

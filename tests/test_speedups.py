@@ -8,27 +8,15 @@ import re
 
 import pdfplumber
 import pytest
-from conftest import need
 from factories import DETAILS, make_report
 from pypdf import PdfReader
 
 from govreport.batch import chunked
 from govreport.blocks import Document, Paragraph
 from govreport.document import outline
-from govreport.render.fonts import FontError, FontSet, resolve_fonts
+from govreport.render.fonts import FontSet
 from govreport.render.pdf import pdf_bytes
 from govreport.render.pdf_fonts import pdf_fonts
-
-
-@pytest.fixture(scope="module")
-def fonts() -> FontSet:
-    try:
-        found = resolve_fonts()
-    except FontError:
-        found = None
-    need(found is not None, "a Chinese TrueType font (fonts-arphic-uming …)")
-    assert found is not None
-    return found
 
 
 def _widths_by_character(data: bytes) -> dict[tuple[str, str], list[tuple[str, float]]]:
