@@ -76,12 +76,7 @@ def _block(
     head = top + 3
     for col, label in enumerate((names.ITEM_COLUMN, names.ITEM_COUNT), 1):
         cell = ws.cell(head, col, label)
-        cell.font, cell.fill, cell.alignment, cell.border = (
-            style.HEADER_FONT,
-            style.HEADER_FILL,
-            style.CENTER,
-            style.BORDER,
-        )
+        style.header(cell)
     items = []
     for r in range(head + 1, head + 1 + rows):
         name, count = ws.cell(r, 1), ws.cell(r, 2)
@@ -111,12 +106,7 @@ def _block(
 
 def _setting(ws: Worksheet, row: int, label: str, value: str | None) -> str:
     head = ws.cell(row, 1, label)
-    head.font, head.alignment, head.border, head.fill = (
-        style.HEADER_FONT,
-        style.LEFT,
-        style.BORDER,
-        style.HEADER_FILL,
-    )
+    style.header(head, align=style.LEFT)
     cell = ws.cell(row, 2, value)
     cell.font, cell.alignment, cell.border = style.TEXT_FONT, style.LEFT, style.BORDER
     cell.protection = style.UNLOCKED

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -55,3 +56,8 @@ def text_height(text: str, width_chars: float, *, line: float = 14.0, minimum: f
     units = sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
     lines = max(1, -(-units // max(1, int(width_chars - 1))))
     return max(minimum, lines * line + 4)
+
+
+def header(cell: Cell, *, align: Alignment = CENTER) -> None:
+    """A shaded, bordered label cell (column headers of the text sheets, setting labels)."""
+    cell.font, cell.fill, cell.alignment, cell.border = HEADER_FONT, HEADER_FILL, align, BORDER

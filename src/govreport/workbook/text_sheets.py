@@ -120,12 +120,7 @@ def write_others(ws: Worksheet, fmt: Format, count: int = names.OTHER_ROWS) -> l
     _heading(ws, fmt.section("六").heading, 3)
     for col, label in enumerate((names.ITEM_NUMBER, names.ITEM_NAME, names.ITEM_TEXT), 1):
         cell = ws.cell(2, col, label)
-        cell.font, cell.fill, cell.alignment, cell.border = (
-            style.HEADER_FONT,
-            style.HEADER_FILL,
-            style.CENTER,
-            style.BORDER,
-        )
+        style.header(cell)
     rows = []
     hint = fmt.placeholders.get("六", "")
     for i in range(count):
@@ -157,12 +152,7 @@ def _heading(ws: Worksheet, text: str, width: int) -> None:
 
 def _pair(ws: Worksheet, row: int, label: str, hint: str, height: float):
     head = ws.cell(row, 1, label)
-    head.font, head.alignment, head.border, head.fill = (
-        style.HEADER_FONT,
-        style.LEFT,
-        style.BORDER,
-        style.HEADER_FILL,
-    )
+    style.header(head, align=style.LEFT)
     value = ws.cell(row, 2)
     _text_cell(value, hint, ws)
     ws.row_dimensions[row].height = height
