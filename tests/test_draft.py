@@ -9,10 +9,10 @@ from decimal import Decimal
 import pytest
 from factories import make_report
 
+from govreport.checks.claims import check_claims
 from govreport.draft import draft_sentences
 from govreport.formats import CellKey, Kind, get_format
 from govreport.model import Number, Passage, Place, Report
-from govreport.narrative import check_claims
 
 FORMATS = ["gb2021", "gb2019"]
 PLACE = Place("一、总体情况", "B4")

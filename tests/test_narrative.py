@@ -9,9 +9,9 @@ import pytest
 from corpus_support import PLACE, cases, report_for, report_with_text
 from factories import make_report
 
+from govreport.checks.claims import check_claims
 from govreport.formats import get_format
 from govreport.model import Passage, Place, Severity
-from govreport.narrative import check_claims
 
 SEED = Path("/work/shared/seed/000_d6dedeb785ee1c85.txt")
 CASES = cases()

@@ -16,7 +16,6 @@ from .document import outline
 from .findings_format import FileResult
 from .formats import get_format
 from .model import Report, Severity, WorkbookError
-from .narrative import check_claims
 from .workbook.reader import read_workbook
 
 DRAFT_MARK = "数据未通过校验"
@@ -51,8 +50,8 @@ def check_workbook(
             return Checked(
                 report, FileResult(str(path), report.name, report.year, (), error=f"上年工作簿：{exc}")
             )
-    findings = [*read_findings, *check_report(report, previous), *check_claims(report)]
-    rules = ("R5", "Q6", *checked_rules(get_format(report.format_id), cross_year=previous is not None), "Q4")
+    findings = [*read_findings, *check_report(report, previous)]
+    rules = ("R5", "Q6", *checked_rules(get_format(report.format_id), cross_year=previous is not None))
     rules += ("F1",) if report.figures else ()
     return Checked(
         report, FileResult(str(path), report.name or None, report.year, tuple(findings), rules=rules)

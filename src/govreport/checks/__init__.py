@@ -2,7 +2,7 @@
 
 Every rule comes from the report's Format (spec Part B §4, severities of Part A): the equations R1–R4 and,
 given last year's report, X1–X3; the workbook's own subtotals (R6); the inequalities (Q5); the quality
-warnings Q1–Q3. Reading problems (R5, Q6) come from the reader and are not repeated here.
+warnings Q1–Q3, the narrative's numbers against the tables (Q4) and the chart's total (F1). Reading problems (R5, Q6) come from the reader and are not repeated here.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from ..catalogue import FINDING_TYPES
 from ..formats import Format, get_format
 from ..model import Finding, Report
 from .arithmetic import Values, check_equations, check_inequalities, check_subtotals
+from .claims import check_claims
 from .figures import check_figures
 from .quality import fee_not_reported, other_handling_high, overview_too_long
 
@@ -29,6 +30,7 @@ def check_report(report: Report, previous: Report | None = None) -> list[Finding
         *other_handling_high(fmt, values),
         *overview_too_long(fmt, report),
         *fee_not_reported(fmt, report),
+        *check_claims(report),
         *check_figures(report),
     ]
 
@@ -37,7 +39,7 @@ def checked_rules(fmt: Format, *, cross_year: bool = False) -> tuple[str, ...]:
     """The rule ids ``check_report`` checks for ``fmt`` (in catalogue order), e.g. for JUnit test cases."""
     rules = {e.rule for e in fmt.equations if cross_year or not e.cross_year}
     rules |= {q.rule for q in fmt.inequalities}
-    rules.add("R6")
+    rules |= {"R6", "Q4"}
     optional = {
         "Q1": bool(fmt.other_handling),
         "Q2": fmt.overview_char_limit is not None,

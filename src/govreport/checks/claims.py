@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from .formats import get_format
-from .formats.claims import ClaimSet, Reading, Topic, claims_for
-from .model import Finding, Number, Passage, Report, Severity
-from .numbers import Token, normalise, tokens
+from ..formats import get_format
+from ..formats.claims import ClaimSet, Reading, Topic, claims_for
+from ..model import Finding, Number, Passage, Report, Severity
+from ..numbers import Token, normalise, tokens
 
 RULE, TYPE = "Q4", "narrative-number-mismatch"
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
