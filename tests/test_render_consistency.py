@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 import pdfplumber
 import pytest
+from docx.oxml.ns import qn
 from factories import make_report
 from pypdf import PdfReader
 from test_document import five_digit_report
@@ -20,7 +21,7 @@ from govreport.document import outline
 from govreport.formats import get_format
 from govreport.render.docx import render_docx
 from govreport.render.fonts import FontSet
-from govreport.render.palette import PLACEHOLDER_RGB, hex_rgb
+from govreport.render.palette import CAPTION_RGB, PLACEHOLDER_RGB, hex_rgb
 from govreport.render.pdf import pdf_bytes
 from govreport.render.pdf_fonts import pdf_fonts
 from govreport.render.pdf_page import BODY_SIZE, LEFT, LINE, TEXT_WIDTH
@@ -157,3 +158,18 @@ def test_placeholders_are_dark_red_in_both(fonts: FontSet, tmp_path: Path) -> No
     word = docx.Document(str(render_docx(document, tmp_path / "r.docx")))
     runs = [r for p in word.paragraphs if p.text == placeholder.text for r in p.runs]
     assert runs and all(str(r.font.color.rgb) == hex_rgb(PLACEHOLDER_RGB) for r in runs)
+
+
+def test_caption_rows_are_shaded_alike_in_both(fonts: FontSet, tmp_path: Path) -> None:
+    document = outline(make_report("gb2021"))
+    with pdf_of(document, fonts) as pdf:
+        fills = {
+            tuple(round(v, 2) for v in rect["non_stroking_color"])
+            for page in pdf.pages
+            for rect in page.rects
+            if rect.get("fill") and rect.get("non_stroking_color")
+        }
+    assert CAPTION_RGB in fills
+    word = docx.Document(str(render_docx(document, tmp_path / "c.docx")))
+    shades = {el.get(qn("w:fill")) for el in word.element.body.iter(qn("w:shd"))}
+    assert shades == {hex_rgb(CAPTION_RGB)}

@@ -8,6 +8,7 @@ character spacing sets 28 characters of 16 pt in the 156 mm line.
 from __future__ import annotations
 
 from .docx_xml import W_NS, Face
+from .palette import CAPTION_RGB, hex_rgb
 
 # Page geometry in twips (A4; margins 37/35/28/26 mm give the 156 × 225 mm text block).
 PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838
@@ -25,7 +26,7 @@ HEADING2 = Face("楷体_GB2312", 16, bold=True, spacing=-5)
 TABLE = Face("宋体", 10.5)  # 五号; each table block carries its own sizes (document.tables)
 PAGE_NUMBER = Face("宋体", 14, latin="宋体")  # 4号 半角宋体, the dashes too
 DRAFT = Face("黑体", 14, bold=True, color="FF0000")
-CAPTION_SHADE = "D9E2F3"
+CAPTION_SHADE = hex_rgb(CAPTION_RGB)
 
 # Word/WPS substitute a missing font by its font-table entry: the alternative name and the GB2312
 # character set keep a machine without the _GB2312 fonts on 仿宋/楷体, never on a Japanese font.

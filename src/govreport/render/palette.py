@@ -4,6 +4,8 @@ from __future__ import annotations
 
 # 【待填写】 paragraphs: dark red, so a draft shows the clerk at a glance what is still to fill.
 PLACEHOLDER_RGB = (0.75, 0.0, 0.0)
+# The shaded caption rows of table 二 (第二十条第（一）项 …), light grey as in the official template.
+CAPTION_RGB = (0.85, 0.85, 0.85)
 
 
 def hex_rgb(rgb: tuple[float, float, float]) -> str:

@@ -21,6 +21,7 @@ from reportlab.platypus import Flowable
 from reportlab.platypus.tables import spanFixDim
 
 from ..blocks import Cell, TableBlock
+from .palette import CAPTION_RGB
 from .pdf_fonts import PdfFonts
 from .pdf_text import Run, TextFlowable, TextStyle, TextWriter
 
@@ -28,7 +29,7 @@ LEADING = 13.5 / 10.5  # line pitch per point of type size: 13.5 pt for 五号
 NOTE_SIZE = 9.0
 NOTE_LEADING = 12.0
 PAD_X, PAD_Y = 2.0, 1.5
-CAPTION_SHADE = Color(0.88, 0.88, 0.88)
+CAPTION_SHADE = Color(*CAPTION_RGB)
 RULE = 0.5
 EMPTY_HEIGHT = 12.0  # an uncovered empty grid position: one line of reportlab's default 10 pt cell font
 
