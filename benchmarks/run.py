@@ -140,30 +140,9 @@ def main() -> None:
         profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
         docs = sorted(str(p) for p in docx_dir.glob("*.docx"))
         # A user's LibreOffice has its profile already: its one-off initialisation is not counted.
-        s_warm, _, _ = timed(
-            [
-                soffice,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(work / "lo-warmup"),
-                docs[0],
-            ]
-        )
-        s_lo, mb_lo, rc_lo = timed(
-            [
-                soffice,
-                f"-env:UserInstallation=file://{profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(work / "lo-pdf"),
-                *docs,
-            ]
-        )
+        convert = [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf"]
+        s_warm, _, _ = timed([*convert, "--outdir", str(work / "lo-warmup"), docs[0]])
+        s_lo, mb_lo, rc_lo = timed([*convert, "--outdir", str(work / "lo-pdf"), *docs])
         n_lo = len(valid)
         converted = len(list((work / "lo-pdf").glob("*.pdf")))
         # soffice may stop early on a long file list and still exit 0 (seen with ~300 files): its time

@@ -197,36 +197,39 @@ _PROBLEM_TEXT = {
 
 def cell_finding(fmt: Format, key: CellKey, place: Place, shown: object, parsed: Parsed) -> Finding:
     problem = parsed.problem or "not-a-number"
-    _, row, column = describe(fmt, key)
-    return Finding(
-        rule="R5",
-        type=problem,
-        severity=Severity.ERROR,
-        message=f"{_where(fmt, key)}（{place}）填写的“{shown}”{_PROBLEM_TEXT[problem]}",
-        sheet=place.sheet,
-        cell=place.cell,
-        table=key.table,
-        row_label=row,
-        column_label=column,
-        expected={Kind.AMOUNT: "不小于0的数字", Kind.SIGNED: "整数"}.get(fmt.kind_of(key), "0或正整数"),
-        actual=str(shown),
-    )
+    message = f"{_where(fmt, key)}（{place}）填写的“{shown}”{_PROBLEM_TEXT[problem]}"
+    expected = {Kind.AMOUNT: "不小于0的数字", Kind.SIGNED: "整数"}.get(fmt.kind_of(key), "0或正整数")
+    return _at_value(fmt, key, place, problem, Severity.ERROR, message, expected, str(shown))
 
 
 def _derived_finding(fmt: Format, key: CellKey, place: Place, number: Number) -> Finding:
+    message = f"{_where(fmt, key)}的总计单元格（{place}）为空，已按分项之和推算为{number}，请填写"
+    return _at_value(fmt, key, place, "total-derived", Severity.WARNING, message, str(number), "空白")
+
+
+def _at_value(
+    fmt: Format,
+    key: CellKey,
+    place: Place,
+    type_: str,
+    severity: Severity,
+    message: str,
+    expected: str,
+    actual: str,
+) -> Finding:
+    """An R5 finding at a table value's cell, with the value's table, row and column labels."""
     _, row, column = describe(fmt, key)
-    return Finding(
+    return Finding.at(
+        place,
         rule="R5",
-        type="total-derived",
-        severity=Severity.WARNING,
-        message=f"{_where(fmt, key)}的总计单元格（{place}）为空，已按分项之和推算为{number}，请填写",
-        sheet=place.sheet,
-        cell=place.cell,
+        type=type_,
+        severity=severity,
+        message=message,
         table=key.table,
         row_label=row,
         column_label=column,
-        expected=str(number),
-        actual="空白",
+        expected=expected,
+        actual=actual,
     )
 
 

@@ -172,13 +172,12 @@ def _finding(place: Place, label: str, shown: object, parsed: Parsed) -> Finding
     else:
         message = f"{what}的条数（{place}）填写的“{shown}”{_PROBLEM_TEXT[problem]}"
         severity, expected = Severity.ERROR, "0或正整数"
-    return Finding(
+    return Finding.at(
+        place,
         rule="R5",
         type=problem,
         severity=severity,
         message=message,
-        sheet=place.sheet,
-        cell=place.cell,
         row_label=label or None,
         column_label=names.ITEM_COUNT,
         expected=expected,
