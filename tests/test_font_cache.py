@@ -19,9 +19,10 @@ def _same_font(cached: TTFont, fresh: TTFont) -> None:
     plain = {k: v for k, v in vars(fresh).items() if k not in ("face", "encoding", "state")}
     assert {k: v for k, v in vars(cached).items() if k in plain} == plain
     assert set(vars(cached)) == set(vars(fresh))
-    fresh_face = {k: v for k, v in vars(fresh.face).items() if k != "_pdfScale"}
-    cached_face = {k: v for k, v in vars(cached.face).items() if k != "_pdfScale"}
+    fresh_face = {k: v for k, v in vars(fresh.face).items() if k not in ("_pdfScale", "_ttf_data")}
+    cached_face = {k: v for k, v in vars(cached.face).items() if k not in ("_pdfScale", "_ttf_data")}
     assert cached_face == fresh_face
+    assert cached.face._ttf_data[:] == fresh.face._ttf_data  # mapped, not read: the same bytes
     for k in ("name", "familyName", "styleName", "fullName"):
         assert getattr(cached.face, k).ustr == getattr(fresh.face, k).ustr
     assert cached.face._pdfScale(517) == fresh.face._pdfScale(517)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .checks import check_report, checked_rules
 from .document import outline
+from .files import write_bytes
 from .findings_format import FileResult
 from .formats import get_format
 from .model import Report, Severity, WorkbookError
@@ -98,11 +99,15 @@ def build_report(
     allow_errors: bool = False,
     kinds: tuple[str, ...] = ("docx", "pdf"),
     fonts: object | None = None,
+    atomic: bool = True,
 ) -> Built:
     """Write the report's .docx and/or PDF into ``outdir``. With errors and not ``allow_errors`` nothing
-    is written; with ``allow_errors`` a draft marked 数据未通过校验 on every page is written."""
-    from .render.docx import render_docx
-    from .render.pdf import render_pdf
+    is written; with ``allow_errors`` a draft marked 数据未通过校验 on every page is written.
+
+    Each file goes through a temporary name unless ``atomic`` is false: for a private folder whose files
+    are renamed into place afterwards anyway (a batch)."""
+    from .render.docx import docx_bytes
+    from .render.pdf import pdf_bytes
 
     has_errors = any(f.severity is Severity.ERROR for f in result.findings)
     if has_errors and not allow_errors:
@@ -111,9 +116,15 @@ def build_report(
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
     stem = output_stem(report)
+    write = write_bytes if atomic else _write_plain
     outputs = []
     if "docx" in kinds:
-        outputs.append(render_docx(document, out / f"{stem}.docx"))
+        outputs.append(write(out / f"{stem}.docx", docx_bytes(document)))
     if "pdf" in kinds:
-        outputs.append(render_pdf(document, out / f"{stem}.pdf", fonts))  # type: ignore[arg-type]
+        outputs.append(write(out / f"{stem}.pdf", pdf_bytes(document, fonts)))  # type: ignore[arg-type]
     return Built(result, tuple(outputs), draft=has_errors)
+
+
+def _write_plain(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path

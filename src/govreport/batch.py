@@ -145,7 +145,13 @@ def _build(job: Job, checked: object, stem: str, started: float) -> Row:
     try:
         fonts = _fonts() if "pdf" in job.kinds else None
         built = api.build_report(
-            checked.report, result, tmpdir, allow_errors=job.allow_errors, kinds=job.kinds, fonts=fonts
+            checked.report,
+            result,
+            tmpdir,
+            allow_errors=job.allow_errors,
+            kinds=job.kinds,
+            fonts=fonts,
+            atomic=False,  # tmpdir is this job's own; its files are renamed into place at the end
         )
     except Exception as exc:  # whatever goes wrong is reported for this file only; the batch goes on
         shutil.rmtree(tmpdir, ignore_errors=True)

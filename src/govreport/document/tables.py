@@ -6,6 +6,7 @@ number as printed (zero as ``0``, amounts exactly as entered) and the columns ge
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from ..blocks import Cell, TableBlock
@@ -33,22 +34,54 @@ LATIN_EM = 0.65  # a digit or Latin letter, in ems: enough for the substitutes o
 _ALIGN = {"caption": "left", "header": "center", "note": "left", "label": "left", "value": "center"}
 
 
-def table_block(table: Table, report: Report) -> TableBlock:
+@dataclass(frozen=True)
+class _Shape:
+    """What a table's printed grid decides for every report alike, worked out once per table."""
+
+    grid: Grid
+    cells: tuple[GridCell, ...]  # in reading order (row, then column)
+    size: float
+    widths: tuple[float, ...]
+    room: dict[tuple[int, int], float]  # (row, col) of each value cell -> its width in points
+
+
+_SHAPES: dict[int, tuple[Table, _Shape]] = {}
+
+
+def _shape(table: Table) -> _Shape:
+    cached = _SHAPES.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
     grid = layout(table)
+    size = table_size(grid.width)
+    widths = column_widths(grid, max(b.label_width for b in table.blocks), size)
+    room = {
+        (c.row, c.col): sum(widths[c.col : c.col + c.colspan]) * TEXT_WIDTH_PT - 2 * CELL_PAD_PT
+        for c in grid.values()
+    }
+    shape = _Shape(grid, tuple(sorted(grid.cells, key=lambda c: (c.row, c.col))), size, widths, room)
+    _SHAPES[id(table)] = (table, shape)
+    return shape
+
+
+def table_block(table: Table, report: Report) -> TableBlock:
+    shape = _shape(table)
+    grid = shape.grid
     headers = _unit_headers(table, report)
     rows: list[list[Cell]] = [[] for _ in range(grid.height)]
-    for cell in sorted(grid.cells, key=lambda c: (c.row, c.col)):
-        rows[cell.row].append(_cell(cell, report, headers))
-    label_columns = max(b.label_width for b in table.blocks)
-    size = table_size(grid.width)
-    widths = column_widths(grid, label_columns, size)
+    fitting = shape.size
+    for cell in shape.cells:
+        printed = _cell(cell, report, headers)
+        rows[cell.row].append(printed)
+        if printed.role == "number" and printed.text:
+            fitting = min(fitting, shape.room[cell.row, cell.col] / text_ems(printed.text))
     return TableBlock(
         id=table.id,
         header_rows=tuple(tuple(r) for r in rows[: grid.header_rows]),
         body_rows=tuple(tuple(r) for r in rows[grid.header_rows :]),
-        widths=widths,
-        text_size=size,
-        number_size=number_size(rows, widths, size),
+        widths=shape.widths,
+        text_size=shape.size,
+        number_size=max(SMALLEST_NUMBER, int(fitting * 2) / 2),
     )
 
 
@@ -59,34 +92,6 @@ def table_size(columns: int) -> float:
 def text_ems(text: str) -> float:
     """Estimated width of one line of ``text`` in ems: a CJK character is one, Latin and digits less."""
     return sum(LATIN_EM if ch.isascii() else 1.0 for ch in text)
-
-
-def number_size(rows: list[list[Cell]], widths: tuple[float, ...], size: float) -> float:
-    """The one size of a table's value cells: ``size`` when every number fits its cell on one line,
-    else the largest half point size at which the tightest one does (never below SMALLEST_NUMBER)."""
-    fitting = size
-    for row, placed in zip(rows, _columns_of(rows, len(widths)), strict=True):
-        for cell, col in zip(row, placed, strict=True):
-            if cell.role == "number" and cell.text:
-                room = sum(widths[col : col + cell.colspan]) * TEXT_WIDTH_PT - 2 * CELL_PAD_PT
-                fitting = min(fitting, room / text_ems(cell.text))
-    return max(SMALLEST_NUMBER, int(fitting * 2) / 2)
-
-
-def _columns_of(rows: list[list[Cell]], width: int) -> list[list[int]]:
-    """The grid column of each listed cell (cells covered by a span are not listed)."""
-    taken: set[tuple[int, int]] = set()
-    out = []
-    for r, row in enumerate(rows):
-        cols, c = [], 0
-        for cell in row:
-            while (r, c) in taken:
-                c += 1
-            cols.append(c)
-            taken.update((r + i, c + j) for i in range(cell.rowspan) for j in range(cell.colspan))
-            c += cell.colspan
-        out.append(cols)
-    return out
 
 
 def _unit_headers(table: Table, report: Report) -> dict[str, str]:
