@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from factories import make_report
-from reportlab.platypus import Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from govreport.blocks import TableBlock
 from govreport.document import outline
@@ -31,6 +31,17 @@ def tables(format_id: str) -> list[TableBlock]:
     return [b for b in document.blocks if isinstance(b, TableBlock)]
 
 
+class _Cell(Flowable):
+    """Our cell text as a cell of reportlab's own Table, which measures it through ``wrap``."""
+
+    def __init__(self, text: object) -> None:
+        super().__init__()
+        self.text = text
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.text.wrap(availWidth, availHeight)  # type: ignore[attr-defined]
+
+
 def reportlab_heights(block: TableBlock, fonts: FontSet) -> list[float]:
     """Row heights of the same grid laid out by reportlab's own Table (how the PDF was drawn before)."""
     pf = pdf_fonts(fonts)
@@ -48,7 +59,7 @@ def reportlab_heights(block: TableBlock, fonts: FontSet) -> list[float]:
             for rr in range(r, r1 + 1):
                 for cc in range(c, c1 + 1):
                     taken[rr][cc] = True
-            data[r][c] = cell_flowable(cell, pf, cell_size(cell, sizes(block)))
+            data[r][c] = _Cell(cell_flowable(cell, pf, cell_size(cell, sizes(block))))
             if (r1, c1) != (r, c):
                 spans.append(("SPAN", (c, r), (c1, r1)))
             c = c1 + 1

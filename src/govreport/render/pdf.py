@@ -15,26 +15,23 @@ from pathlib import Path
 from reportlab.lib.colors import Color, black
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, CondPageBreak, Flowable, Spacer
 
 from ..blocks import Block, Document, Figure, Heading, Paragraph, TableBlock, Title
 from ..files import write_bytes
 from .fonts import FontSet, resolve_fonts
 from .palette import PLACEHOLDER_RGB
 from .pdf_figure import figure_flowable, figure_texts
+from .pdf_flow import Flowable, Pager, RoomFor, Spacer
 from .pdf_fonts import MissingGlyph, MissingGlyphError, PdfFonts, pdf_fonts
 from .pdf_page import (
     BODY_SIZE,
-    BOTTOM,
-    LEFT,
+    FRAME,
     LINE,
     PAGE_HEIGHT,
     PAGE_WIDTH,
-    RIGHT,
     TEXT_WIDTH,
-    TOP,
+    page_hooks,
     page_number_text,
-    page_template,
 )
 from .pdf_table import table_flowable
 from .pdf_text import Run, TextFlowable, TextStyle
@@ -90,41 +87,34 @@ def pdf_bytes(document: Document, fonts: FontSet | None = None) -> bytes:
     if missing:
         raise MissingGlyphError(missing)
     out = io.BytesIO()
-    template = BaseDocTemplate(
-        out,
-        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
-        leftMargin=LEFT,
-        rightMargin=RIGHT,
-        topMargin=TOP,
-        bottomMargin=BOTTOM,
-        title=document.title,
-        author=document.author,
-        subject=document.subject,
-        keywords=list(document.keywords),
-        creator="govreport",
-        producer="govreport (reportlab)",
-        lang=document.language,
-        invariant=1,
-        initialFontName=pf.font("body"),
-        initialFontSize=BODY_SIZE,
-        initialLeading=LINE,
-        pageTemplates=[page_template(pf, document.draft_mark)],
-    )
-    template.build(list(flowables(document, pf)), canvasmaker=_canvas_maker(document.date))
+    canv = _canvas(out, document, pf)
+    Pager(canv, FRAME, *page_hooks(pf, document.draft_mark)).run(flowables(document, pf))
+    canv.save()
     return out.getvalue()
 
 
-def _canvas_maker(iso_date: str) -> type[Canvas]:
-    stamp = "D:" + iso_date.replace("-", "")[:8].ljust(8, "0") + "000000+08'00'" if iso_date else None
-
-    class _Canvas(Canvas):
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-            if stamp:
-                self.setDateFormatter(lambda *_: stamp)
-            self.showOutline()
-
-    return _Canvas
+def _canvas(out: io.BytesIO, document: Document, fonts: PdfFonts) -> Canvas:
+    """An A4 canvas with the document's properties; reproducible (invariant, the document's own date)."""
+    canv = Canvas(
+        out,
+        pagesize=(PAGE_WIDTH, PAGE_HEIGHT),
+        invariant=1,
+        initialFontName=fonts.font("body"),
+        initialFontSize=BODY_SIZE,
+        initialLeading=LINE,
+        lang=document.language,
+    )
+    canv.setAuthor(document.author)
+    canv.setTitle(document.title)
+    canv.setSubject(document.subject)
+    canv.setCreator("govreport")
+    canv.setProducer("govreport (reportlab)")
+    canv.setKeywords(list(document.keywords))
+    if document.date:
+        stamp = "D:" + document.date.replace("-", "")[:8].ljust(8, "0") + "000000+08'00'"
+        canv.setDateFormatter(lambda *_: stamp)
+    canv.showOutline()
+    return canv
 
 
 def flowables(document: Document, fonts: PdfFonts) -> Iterator[Flowable]:
@@ -135,7 +125,7 @@ def flowables(document: Document, fonts: PdfFonts) -> Iterator[Flowable]:
             style = TextStyle(TITLE_SIZE, TITLE_LEADING, align="center", widow_control=False)
             for line in block.lines:
                 yield TextFlowable([Run(line, fonts.font("title"))], style, fonts, keep_with_next=True)
-            yield Spacer(TEXT_WIDTH, LINE)
+            yield Spacer(LINE)
         elif isinstance(block, Heading):
             sections += 1
             yield from _heading(blocks, i, sections, fonts)
@@ -147,7 +137,7 @@ def flowables(document: Document, fonts: PdfFonts) -> Iterator[Flowable]:
                 yield TextFlowable(
                     [Run(note, fonts.font("table"))], TextStyle(10.5, 15.0, align="justify"), fonts
                 )
-            yield Spacer(TEXT_WIDTH, LINE / 2)
+            yield Spacer(LINE / 2)
         elif isinstance(block, Figure):
             yield figure_flowable(block, fonts, TEXT_WIDTH)
 
@@ -164,25 +154,13 @@ def _heading(blocks: tuple[Block, ...], i: int, sections: int, fonts: PdfFonts) 
     style = TextStyle(BODY_SIZE, LINE, indent=INDENT, no_lone_last=True)
     flowable = TextFlowable([_heading_run(block, fonts)], style, fonts, outline=outline, keep_with_next=keep)
     if not keep and (i == 0 or not isinstance(blocks[i - 1], Heading)):
-        run = [flowable]
+        run: list[Flowable] = [flowable]
         for b in blocks[i + 1 :]:
             if not isinstance(b, Heading):
                 break
             run.append(TextFlowable([_heading_run(b, fonts)], style, fonts))
-        yield _RoomFor(run, LINES_AFTER_HEADING * LINE)
+        yield RoomFor(run, LINES_AFTER_HEADING * LINE)
     yield flowable
-
-
-class _RoomFor(CondPageBreak):
-    """A page break unless ``flowables`` and ``extra`` points more fit in the rest of the frame."""
-
-    def __init__(self, flowables: list[TextFlowable], extra: float) -> None:
-        super().__init__(extra)
-        self.flowables, self.extra = flowables, extra
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        self.height = self.extra + sum(f.wrap(availWidth, availHeight)[1] for f in self.flowables)
-        return super().wrap(availWidth, availHeight)
 
 
 def _paragraph_style(block: Paragraph) -> TextStyle:

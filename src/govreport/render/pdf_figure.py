@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, black
-from reportlab.platypus import Flowable
 
 from ..blocks import Bar, Figure
 from .chart_scale import axis_scale
+from .pdf_flow import Flowable
 from .pdf_fonts import PdfFonts
 from .pdf_page import TEXT_HEIGHT
 from .pdf_text import draw_string
@@ -71,14 +71,18 @@ class FigureFlowable(Flowable):
         caption: bool = True,
         scale: tuple[int, int] | None = None,
     ) -> None:
-        super().__init__()
         self.figure, self.fonts, self.with_caption = figure, fonts, caption
         self.font = fonts.font("table")
         self.caption_font = fonts.font("table", bold=True)
         largest = max((b.value for b in figure.bars), default=0)
         self.top, self.step = scale or axis_scale(largest)
-        self.spaceBefore, self.spaceAfter = LEADING / 2, LEADING
         self._layout(width)
+
+    def space_before(self) -> float:
+        return LEADING / 2
+
+    def space_after(self) -> float:
+        return LEADING
 
     def _layout(self, width: float) -> None:
         self.width = width

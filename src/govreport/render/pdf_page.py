@@ -1,6 +1,6 @@
 """The page: GB/T 9704 geometry, the page number and the draft mark (spec §1.1, §1.3, §3.4).
 
-A4 with margins 37/35/28/26 mm leaves the 156 × 225 mm 版心; a zero-padding frame fills it exactly, so 16 pt
+A4 with margins 37/35/28/26 mm leaves the 156 × 225 mm 版心 (``FRAME``), which text fills exactly, so 16 pt
 text on a 28.95 pt line pitch gives 22 lines a page. The page number ``— N —`` is 14 pt, centred, with the
 top of its line 7 mm below the 版心.
 """
@@ -11,8 +11,8 @@ from reportlab.lib.colors import Color
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame, PageTemplate
 
+from .pdf_flow import Frame, PageHook
 from .pdf_fonts import PdfFonts
 from .pdf_text import draw_string
 
@@ -33,28 +33,20 @@ def page_number_text(number: int) -> str:
     return f"— {number} —"
 
 
-def page_template(fonts: PdfFonts, draft_mark: str | None) -> PageTemplate:
-    frame = Frame(
-        LEFT,
-        BOTTOM,
-        TEXT_WIDTH,
-        TEXT_HEIGHT,
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-        id="body",
-        showBoundary=0,
-    )
+FRAME = Frame(LEFT, BOTTOM, TEXT_WIDTH, TEXT_HEIGHT)
 
-    def on_page(canv: Canvas, _doc: object) -> None:
+
+def page_hooks(fonts: PdfFonts, draft_mark: str | None) -> tuple[PageHook, PageHook]:
+    """What is drawn on every page before its text (the draft mark) and after it (the page number)."""
+
+    def begin(canv: Canvas) -> None:
         if draft_mark:
             _draft(canv, fonts, draft_mark)
 
-    def on_page_end(canv: Canvas, _doc: object) -> None:
+    def end(canv: Canvas) -> None:
         _page_number(canv, fonts)
 
-    return PageTemplate(id="page", frames=[frame], onPage=on_page, onPageEnd=on_page_end, pagesize=A4)
+    return begin, end
 
 
 def _page_number(canv: Canvas, fonts: PdfFonts) -> None:

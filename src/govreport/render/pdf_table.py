@@ -6,7 +6,7 @@ split across pages. Tables fill the 156 mm 版心 at the sizes the block carries
 every number, chosen by the outline so that no number wraps).
 
 The geometry follows reportlab's Table rules exactly (row height = tallest cell plus padding, the extra
-height of a row-spanning cell shared by ``spanFixDim``, cells centred vertically), but a page of table is
+height of a row-spanning cell shared equally by its rows, cells centred vertically), but a page of table is
 drawn as one shaded pass, one text object and one path of rules, and the wrapped lines of each distinct
 cell text are computed once per process: the labels of a format are the same in every report.
 """
@@ -17,11 +17,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.lib.colors import Color, black
-from reportlab.platypus import Flowable
-from reportlab.platypus.tables import spanFixDim
 
 from ..blocks import Cell, TableBlock
 from .palette import CAPTION_RGB
+from .pdf_flow import FUZZ, Flowable
 from .pdf_fonts import PdfFonts
 from .pdf_text import Run, TextFlowable, TextStyle, TextWriter
 
@@ -109,13 +108,28 @@ def _grid(
             cells.append(_Placed(r, c, last_r, last_c, cell.role == "caption", size, height, lines))
             c = last_c + 1
     heights, spans = _row_heights(rows, width, cells, owner)
-    spanFixDim([None] * len(rows), heights, spans)
+    _share_spans(heights, spans)
     for r in range(len(rows)):  # uncovered positions get their own owner, so rules surround them
         for c in range(width):
             if owner[r][c] == -1:
                 owner[r][c] = -1 - (r * width + c)
     glued = {r for p in cells for r in range(p.r0, p.r1)}
     return _Grid(cols, heights, cells, owner, glued)
+
+
+def _share_spans(heights: list[float], spans: dict[tuple[int, int], float]) -> None:
+    """Rows under a row-spanning cell that needs more height than they have grow equally, tallest span
+    first (reportlab's ``spanFixDim``, whose result the tables have always had)."""
+    extra: dict[int, float] = {}
+    for need, (r0, r1) in sorted(((v, k) for k, v in spans.items()), reverse=True):
+        have = sum([heights[r] + extra.get(r, 0) for r in range(r0, r1 + 1)])
+        if have >= need - FUZZ:
+            continue
+        share = (need - have) / float(r1 + 1 - r0)
+        for r in range(r0, r1 + 1):
+            extra[r] = extra.get(r, 0) + share
+    for r, v in extra.items():
+        heights[r] += v
 
 
 def _row_heights(
@@ -166,9 +180,8 @@ class TableFlowable(Flowable):
     """Some rows of a table grid (all of them, or the header plus the rows of one page)."""
 
     def __init__(self, grid: _Grid, rows: list[int], header: int) -> None:
-        super().__init__()
         self.grid, self.rows, self.header = grid, rows, header
-        self.hAlign = "CENTER"
+        self.centred = True
         self.width = grid.cols[-1]
         self.height = sum(grid.heights[r] for r in rows)
 

@@ -15,8 +15,8 @@ from reportlab.lib.colors import Color, black
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable
 
+from .pdf_flow import Flowable
 from .pdf_fonts import PdfFonts, faux_bold_base, ignorable
 from .pdf_wrap import break_lines, glued, line_width, split_long, units
 
@@ -120,18 +120,17 @@ class TextFlowable(Flowable):
         outline: tuple[str, str] | None = None,
         keep_with_next: bool = False,
     ) -> None:
-        super().__init__()
         self.style = style
         self.fonts = fonts
         self.outline = outline
-        self.keepWithNext = keep_with_next
+        self.keep_with_next = keep_with_next
         self._runs = tuple(runs)
         self._setting = _set(self._runs, style.size, fonts)
         self._lines: list[tuple[int, int]] | None = None
         self._for_width: float | None = None
         self._first, self._last = True, True
 
-    # -- reportlab protocol -------------------------------------------------------------------------
+    # -- the pager's protocol -------------------------------------------------------------------------
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self._layout(availWidth)
         assert self._lines is not None
@@ -139,10 +138,10 @@ class TextFlowable(Flowable):
         self.height = len(self._lines) * self.style.leading
         return self.width, self.height
 
-    def getSpaceBefore(self) -> float:
+    def space_before(self) -> float:
         return self.style.space_before if self._first else 0.0
 
-    def getSpaceAfter(self) -> float:
+    def space_after(self) -> float:
         return self.style.space_after if self._last else 0.0
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
@@ -179,9 +178,8 @@ class TextFlowable(Flowable):
 
     def _part(self, lines: list[tuple[int, int]], first: bool, last: bool) -> TextFlowable:
         part = TextFlowable.__new__(TextFlowable)
-        Flowable.__init__(part)
         part.style, part.fonts, part.outline, part._runs = self.style, self.fonts, self.outline, self._runs
-        part.keepWithNext = False
+        part.keep_with_next = False
         part._setting, part._lines, part._for_width = self._setting, lines, None
         part._first, part._last = first, last
         return part
