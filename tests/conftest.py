@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,17 @@ from govreport.render.fonts import FontError, FontSet, resolve_fonts
 sys.path.insert(0, str(Path(__file__).parent))
 
 REQUIRE_TOOLS = os.environ.get("GOVREPORT_REQUIRE_TOOLS") == "1"
+_CACHE = tempfile.mkdtemp(prefix="govreport-test-cache-")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # The tests' fonts, made-up faces and templates go into a cache folder of their own (inherited by
+    # the commands they run), never into the user's ~/.cache/govreport.
+    os.environ["XDG_CACHE_HOME"] = _CACHE
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    shutil.rmtree(_CACHE, ignore_errors=True)
 
 
 def need(condition: bool, what: str) -> None:

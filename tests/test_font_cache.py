@@ -9,6 +9,7 @@ import pytest
 from fontmaker import build_font, make_collection, make_font
 from reportlab.pdfbase.ttfonts import TTFont
 
+from govreport import cache
 from govreport.render import font_cache, font_files
 from govreport.render.font_cache import load_ttfont
 
@@ -19,8 +20,10 @@ def _same_font(cached: TTFont, fresh: TTFont) -> None:
     plain = {k: v for k, v in vars(fresh).items() if k not in ("face", "encoding", "state")}
     assert {k: v for k, v in vars(cached).items() if k in plain} == plain
     assert set(vars(cached)) == set(vars(fresh))
-    fresh_face = {k: v for k, v in vars(fresh.face).items() if k not in ("_pdfScale", "_ttf_data")}
-    cached_face = {k: v for k, v in vars(cached.face).items() if k not in ("_pdfScale", "_ttf_data")}
+    assert cached.face.glyphToChar == fresh.face.glyphToChar  # read from its own entry when asked for
+    skip = ("_pdfScale", "_ttf_data", "_glyphs_from")
+    fresh_face = {k: v for k, v in vars(fresh.face).items() if k not in skip}
+    cached_face = {k: v for k, v in vars(cached.face).items() if k not in skip}
     assert cached_face == fresh_face
     assert cached.face._ttf_data[:] == fresh.face._ttf_data  # mapped, not read: the same bytes
     for k in ("name", "familyName", "styleName", "fullName"):
@@ -42,7 +45,7 @@ def test_a_cached_font_is_the_font_reportlab_parses(
     path = tmp_path / "a.ttf"
     font.save(str(path))
     first = load_ttfont("CacheA", str(path), 0)  # parsed by reportlab, then stored
-    assert len(list((tmp_path / "cache" / "govreport" / "fonts").iterdir())) == 1
+    assert len(list((tmp_path / "cache" / "govreport" / "fonts").iterdir())) == 2  # state, glyphToChar
     second = load_ttfont("CacheA", str(path), 0)  # read back from the cache
     assert second.face is not first.face
     _same_font(second, TTFont("CacheA", str(path)))
@@ -58,7 +61,7 @@ def test_collection_members_and_changed_files_have_their_own_entries(
     make_font(path, "Three", "报告")  # same name, new content (and size)
     os.utime(path, ns=(1, 1))
     _same_font(load_ttfont("C", str(path), 0), TTFont("C", str(path)))
-    assert len(list((tmp_path / "cache" / "govreport" / "fonts").iterdir())) == 3
+    assert len(list((tmp_path / "cache" / "govreport" / "fonts").iterdir())) == 3 * 2
 
 
 def test_an_unusable_cache_falls_back_to_parsing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -76,8 +79,22 @@ def test_an_unusable_cache_falls_back_to_parsing(tmp_path: Path, monkeypatch: py
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.delenv("HOME")
     monkeypatch.delenv("USERPROFILE", raising=False)
-    assert font_files.cache_dir() is None
+    assert cache.cache_dir("fonts") is None
     _same_font(load_ttfont("X", str(path), 0), TTFont("X", str(path)))
+
+
+def test_without_its_glyph_entry_a_cached_face_rebuilds_glyph_to_char(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    path = make_font(tmp_path / "a.ttf", "Cache Test", CHARS)
+    load_ttfont("G", str(path), 0)
+    for entry in (tmp_path / "cache" / "govreport" / "fonts").glob("*-glyphs.marshal"):
+        entry.unlink()
+    cached, fresh = load_ttfont("G", str(path), 0), TTFont("G", str(path))
+    # The same mapping, but for the no-break space that reportlab aliases to the space only afterwards.
+    rebuilt = {g: sorted(c for c in chars if c != 0xA0) for g, chars in cached.face.glyphToChar.items()}
+    assert rebuilt == {g: sorted(c) for g, c in fresh.face.glyphToChar.items()}
 
 
 def test_face_names_are_cached_per_file_version(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

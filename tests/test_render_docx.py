@@ -320,3 +320,12 @@ def test_libreoffice_shows_the_draft_mark_on_every_page(soffice, tmp_path):
     pages = [p for p in text.split("\f") if p.strip()]
     assert len(pages) >= 5
     assert all("数据未通过校验" in page for page in pages)
+
+
+@pytest.mark.parametrize("text", ["a&b<c>d", 'x"y', "x'y", "a\"b'c", "l1\nl2\tt\r", "", "中文“引号”"])
+def test_xml_escaping_is_the_standard_librarys(text: str) -> None:
+    from xml.sax import saxutils
+
+    from govreport.render.docx_xml import escape, quoteattr
+
+    assert (escape(text), quoteattr(text)) == (saxutils.escape(text), saxutils.quoteattr(text))

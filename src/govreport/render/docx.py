@@ -14,7 +14,6 @@ from dataclasses import replace
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from ..blocks import Block, Cell, Document, Figure, Heading, Paragraph, TableBlock, Title
 from ..files import write_bytes
@@ -22,6 +21,7 @@ from . import docx_chart as C
 from . import docx_styles as S
 from . import docx_xml as X
 from .docx_template import DRAFT_TOKEN, template
+from .docx_xml import escape
 from .palette import PLACEHOLDER_RGB, hex_rgb
 
 __all__ = ["render_docx"]

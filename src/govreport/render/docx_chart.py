@@ -8,13 +8,12 @@ of each bar; the caption as a centred paragraph below, kept on the chart's page 
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape, quoteattr
-
 from ..blocks import Figure
 from . import docx_styles as S
 from . import docx_xml as X
 from .chart_scale import axis_scale
 from .docx_chart_data import SHEET, workbook_bytes
+from .docx_xml import escape, quoteattr
 
 C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"

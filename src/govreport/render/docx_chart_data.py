@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import io
 import zipfile
-from xml.sax.saxutils import escape
 
 from ..blocks import Figure
+from .docx_xml import escape
 
 SHEET = "Sheet1"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)

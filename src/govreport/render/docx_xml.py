@@ -11,11 +11,26 @@ with children out of order, LibreOffice does not, so a test checks it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TWIPS_PER_MM = 1440 / 25.4
 LATIN = "Times New Roman"
+
+
+def escape(text: str) -> str:
+    """Text as XML character data (what ``xml.sax.saxutils.escape`` does, without importing the
+    ``urllib`` machinery that module drags in)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+
+
+def quoteattr(text: str) -> str:
+    """Text as a quoted XML attribute value, as ``xml.sax.saxutils.quoteattr`` quotes it."""
+    text = escape(text).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;")
+    if '"' not in text:
+        return f'"{text}"'
+    if "'" not in text:
+        return f"'{text}'"
+    return '"{}"'.format(text.replace('"', "&quot;"))
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,12 @@ from reportlab import rl_config
 from reportlab.pdfbase import ttfonts
 from reportlab.pdfbase.ttfonts import TTEncoding, TTFNameBytes, TTFont, TTFontFace
 
-from .font_files import cache_entry, load_cached, store_cached
+from ..cache import cache_entry, load_cached, store_cached
 
-_SKIP = ("_ttf_data", "_pdfScale")  # the file's bytes (read afresh) and a lambda (rebuilt)
+_SKIP = ("_ttf_data", "_pdfScale")  # the file's bytes (mapped afresh) and a lambda (rebuilt)
+# Kept in an entry of its own and loaded only if asked for: reportlab needs glyph -> characters only to
+# shape text (which the report never does), and it is the largest part of a face's state.
+_LAZY = "glyphToChar"
 
 
 def load_ttfont(name: str, path: str, index: int) -> TTFont:
@@ -46,13 +49,35 @@ def _entry(path: str, index: int) -> Path | None:
     except OSError:
         return None
     key = (os.path.abspath(path), index, st.st_size, st.st_mtime_ns, reportlab.Version)
-    return cache_entry("face", key)
+    return cache_entry("fonts", "face", key)
 
 
 def _write(entry: Path, face: TTFontFace) -> None:
-    state = {k: v for k, v in vars(face).items() if k not in _SKIP}
+    state = {k: v for k, v in vars(face).items() if k not in _SKIP and k != _LAZY}
     names = {k: (bytes(v), v.ustr) for k, v in state.items() if isinstance(v, TTFNameBytes)}
+    store_cached(_lazy_entry(entry), getattr(face, _LAZY, None))
     store_cached(entry, ({k: v for k, v in state.items() if k not in names}, names))
+
+
+def _lazy_entry(entry: Path) -> Path:
+    return entry.with_name(entry.stem + "-glyphs" + entry.suffix)
+
+
+class _CachedFace(TTFontFace):
+    """A face restored from the cache; ``glyphToChar`` is read from its own entry on first use."""
+
+    _glyphs_from: Path | None = None
+
+    def __getattr__(self, name: str) -> object:
+        if name != _LAZY:
+            raise AttributeError(name)
+        value = load_cached(self._glyphs_from)
+        if not isinstance(value, dict):  # entry gone or damaged: the same mapping, from the cmap
+            value = {}
+            for char, glyph in self.charToGlyph.items():
+                value.setdefault(glyph, []).append(char)
+        setattr(self, _LAZY, value)
+        return value
 
 
 def _read(entry: Path, path: str) -> TTFontFace | None:
@@ -68,8 +93,9 @@ def _read(entry: Path, path: str) -> TTFontFace | None:
             value = TTFNameBytes(raw)
             value.ustr = text
             state[key] = value
-        face = TTFontFace.__new__(TTFontFace)
+        face = _CachedFace.__new__(_CachedFace)
         vars(face).update(state)
+        face._glyphs_from = _lazy_entry(entry)
         face._ttf_data = _mapped(path)
         face._pdfScale = _scale(face.unitsPerEm)
     except (OSError, ValueError, EOFError, TypeError, KeyError, AttributeError):

@@ -8,16 +8,13 @@ here and skipped instead of failing later inside reportlab (spec §3.1/§3.2).
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import marshal
-import os
 import struct
-import sys
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from ..cache import cache_entry, load_cached, store_cached
 
 if TYPE_CHECKING:
     from fontTools.ttLib import TTFont
@@ -64,7 +61,7 @@ def member_count(path: Path) -> int:
 
 @lru_cache(maxsize=512)
 def _faces_cached(path: Path, stamp: tuple[int, int]) -> tuple[FontFace, ...]:
-    entry = cache_entry("faces", (str(path.absolute()), *stamp))
+    entry = cache_entry("fonts", "faces", (str(path.absolute()), *stamp))
     stored = load_cached(entry)
     with contextlib.suppress(TypeError, ValueError):
         if stored is not None:
@@ -81,63 +78,12 @@ def _faces_cached(path: Path, stamp: tuple[int, int]) -> tuple[FontFace, ...]:
 
 def faces_in(path: Path) -> tuple[FontFace, ...]:
     """Every face of a font file, usable or not (an unreadable file has none). The faces' names are
-    kept in the cache folder (:func:`cache_dir`), so a run reads them only from fonts new or changed."""
+    kept in the cache folder (:func:`govreport.cache.cache_dir`), so a run reads them only from fonts new or changed."""
     try:
         st = path.stat()
     except OSError:
         return ()
     return _faces_cached(path, (st.st_size, st.st_mtime_ns))
-
-
-CACHE_VERSION = 1
-
-
-def cache_dir() -> Path | None:
-    """Where facts read from font files are kept between runs (``$XDG_CACHE_HOME/govreport/fonts``,
-    else ``~/.cache/govreport/fonts``), or None without a home folder."""
-    base = os.environ.get("XDG_CACHE_HOME") or ""
-    if not base:
-        home = os.environ.get("HOME") or os.environ.get("USERPROFILE") or ""
-        if not home:
-            return None
-        base = os.path.join(home, ".cache")
-    return Path(base) / "govreport" / "fonts"
-
-
-def cache_entry(kind: str, key: tuple[object, ...]) -> Path | None:
-    """The cache file for ``key`` (which must name the font file's size and modification time)."""
-    folder = cache_dir()
-    if folder is None:
-        return None
-    text = repr((CACHE_VERSION, kind, key, sys.version))
-    return folder / f"{kind}-{hashlib.sha256(text.encode()).hexdigest()[:32]}.marshal"
-
-
-def load_cached(entry: Path | None) -> object | None:
-    """What :func:`store_cached` put there, or None (no entry, unreadable, damaged)."""
-    if entry is None:
-        return None
-    try:
-        return marshal.loads(entry.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-
-
-def store_cached(entry: Path | None, value: object) -> None:
-    """Write ``value`` (plain data that :mod:`marshal` can store) atomically; failures are ignored."""
-    if entry is None:
-        return
-    with contextlib.suppress(OSError, ValueError):
-        data = marshal.dumps(value)
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                f.write(data)
-            os.replace(tmp, entry)
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
 
 
 def face_at(path: Path, member: int | str = 0) -> FontFace | None:
