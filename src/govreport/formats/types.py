@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 
 class Kind(Enum):
@@ -19,11 +20,12 @@ class Kind(Enum):
     AMOUNT = "amount"  # decimal >= 0, kept exact (万元 / 元)
 
 
-@dataclass(frozen=True)
-class CellKey:
+class CellKey(NamedTuple):
     """One value of a statutory table: table id, row key and column key.
 
-    ``previous`` marks the value of the previous year's report (cross-year rules).
+    ``previous`` marks the value of the previous year's report (cross-year rules). A named tuple, not a
+    dataclass: keys are hashed and compared hundreds of thousands of times in a batch, and a tuple does
+    both in C.
     """
 
     table: str

@@ -37,6 +37,13 @@ def open_workbook(path: Path, *, data_only: bool = False) -> Workbook:
 def check_file(path: Path) -> None:
     """Raise WorkbookError unless ``path`` looks like a readable .xlsx (a zip with a workbook part
     and no DTD in any XML part)."""
+    check_head(path)
+    _check_zip(path)
+
+
+def check_head(path: Path) -> None:
+    """Raise WorkbookError unless ``path`` is a file that starts like a zip (as an .xlsx does): the
+    quick look before the fast reader, which refuses a DTD in every part it parses by itself."""
     if not path.exists():
         raise WorkbookError(f"{path}：文件不存在")
     if path.is_dir():
@@ -53,7 +60,6 @@ def check_file(path: Path) -> None:
         raise WorkbookError(f"{path}：文件为空（0字节），不是有效的Excel工作簿")
     if not head.startswith(_ZIP):
         raise WorkbookError(f"{path}：{_not_zip(head, path)}")
-    _check_zip(path)
 
 
 def _ole_message(path: Path, body: bytes) -> str:

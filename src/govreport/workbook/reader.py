@@ -11,7 +11,7 @@ from .details import read_details
 from .figures import read_figures
 from .locate import locate, score
 from .narrative import known_labels, read_narrative
-from .opening import BOMB, check_file, open_workbook
+from .opening import BOMB, check_head, open_workbook
 from .sheets import Pos, Sheet, read_sheets
 from .subtotals import read_subtotals
 from .xlsx import UNSAFE, read_xlsx
@@ -63,8 +63,9 @@ def read_workbook(path: str | Path, format_id: str | None = None) -> tuple[Repor
 
 def load_sheets(path: Path) -> list[Sheet]:
     """Every sheet's cells: the fast XML read, or openpyxl when the fast read meets something it
-    does not know (openpyxl then also words the error for a damaged part)."""
-    check_file(path)
+    does not know. Before openpyxl, which parses more parts, every XML part is checked for a DTD, and a
+    file that is no workbook at all (a damaged zip, a renamed .docx) gets its message."""
+    check_head(path)
     try:
         return read_xlsx(path)
     except UNSAFE:

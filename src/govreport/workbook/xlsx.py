@@ -3,8 +3,9 @@
 openpyxl builds an object per cell and parses every style, which costs tens of milliseconds per small
 workbook; batches check hundreds. The reader only needs each cell's value, its formula, and Excel's
 cached result, all of which one pass over a sheet's XML gives (openpyxl hands back either the formula or
-the cached value, never both). Parts are parsed with defusedxml, and opening.py has already refused any
-part that declares a DTD. On anything unexpected this raises and the reader falls back to openpyxl.
+the cached value, never both). Every part read here is parsed with a DTD refused (defusedxml, or expat
+with a handler that raises); parts it does not read are never parsed. On anything unexpected this raises
+and the reader falls back to openpyxl, after opening.py has checked every part for a DTD.
 """
 
 from __future__ import annotations
