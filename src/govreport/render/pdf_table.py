@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from reportlab.lib.colors import Color, black
 
@@ -35,9 +36,9 @@ EMPTY_HEIGHT = 12.0  # an uncovered empty grid position: one line of reportlab's
 Lines = tuple[tuple[float, float, tuple[tuple[str, str, float], ...]], ...]
 
 
-@dataclass(frozen=True)
-class _Placed:
-    """A cell at its grid position (first/last row and column), with its wrapped lines."""
+class _Placed(NamedTuple):
+    """A cell at its grid position (first/last row and column), with its wrapped lines (a named tuple:
+    some 300 are made for every report)."""
 
     r0: int
     c0: int
