@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from functools import lru_cache
@@ -113,20 +114,17 @@ def _paragraph(p: Paragraph) -> str:
 
 
 def _table(table: TableBlock) -> str:
-    grid = _grid(table.widths)
-    face = replace(S.TABLE, size=table.text_size)
-    number_face = replace(S.TABLE, size=table.number_size)
+    grid = tuple(_grid(table.widths))
     rows = [*table.header_rows, *table.body_rows]
     heads = len(table.header_rows)
     keep_rows = len(rows) - 1  # a statutory table stays on one page with its heading when it fits
-    xml, columns = [], tuple(grid)
+    cell_xml = _cells_xml(grid, table.text_size, table.number_size)
+    xml = []
     for r, cells in enumerate(_placed(rows, table.columns)):
-        word_cells = [
-            _word_cell(c, columns, number_face if c[1].role == "number" else face, keep=r < keep_rows)
-            for c in cells
-        ]
-        xml.append(X.table_row(word_cells, header=r < heads, min_height=_ROW_HEIGHT))
-    return X.table(grid, "".join(xml), cell_margin=_CELL_MARGIN)
+        keep = r < keep_rows
+        row = "".join([cell_xml(c, keep) for c in cells])
+        xml.append(X.table_row(row, header=r < heads, min_height=_ROW_HEIGHT))
+    return X.table(list(grid), "".join(xml), cell_margin=_CELL_MARGIN)
 
 
 def _grid(widths: tuple[float, ...]) -> list[int]:
@@ -162,9 +160,26 @@ def _placed(rows: list[tuple[Cell, ...]], columns: int) -> list[list[_Placed]]:
     return out
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16)
+def _cells_xml(grid: tuple[int, ...], text_size: float, number_size: float) -> Callable[[_Placed, bool], str]:
+    """The XML of a table's cells, each made once per process: the statutory labels and the common
+    numbers recur in every report with the same columns and sizes."""
+    faces = {False: replace(S.TABLE, size=text_size), True: replace(S.TABLE, size=number_size)}
+    made: dict[tuple[_Placed, bool], str] = {}
+
+    def cell_xml(placed: _Placed, keep: bool) -> str:
+        xml = made.get((placed, keep))
+        if xml is None:
+            if len(made) >= 8192:
+                made.clear()
+            face = faces[placed[1].role == "number"]
+            xml = made[(placed, keep)] = X.table_cell(_word_cell(placed, grid, face, keep=keep))
+        return xml
+
+    return cell_xml
+
+
 def _word_cell(placed: _Placed, grid: tuple[int, ...], face: X.Face, *, keep: bool) -> X.TableCell:
-    """A cell's XML; a statutory label's is made once per process."""
     col, cell, continued = placed
     width = sum(grid[col : col + cell.colspan])
     if continued:

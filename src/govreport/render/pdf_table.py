@@ -62,7 +62,7 @@ class _Grid:
 def table_flowable(block: TableBlock, fonts: PdfFonts, width: float) -> Flowable:
     rows = [*block.header_rows, *block.body_rows]
     col_widths = [w * width / sum(block.widths) for w in block.widths]
-    grid = _grid(rows, block.columns, col_widths, fonts, sizes(block))
+    grid = _report_grid(rows, block.columns, col_widths, fonts, sizes(block))
     return TableFlowable(grid, list(range(len(rows))), len(block.header_rows))
 
 
@@ -73,6 +73,57 @@ def sizes(block: TableBlock) -> dict[str, float]:
 
 def cell_size(cell: Cell, sizes: dict[str, float]) -> float:
     return sizes["number" if cell.role == "number" else "text"]
+
+
+def _report_grid(
+    rows: list[tuple[Cell, ...]],
+    width: int,
+    col_widths: list[float],
+    fonts: PdfFonts,
+    sizes: dict[str, float],
+) -> _Grid:
+    """``_grid`` of a report's table, from the grid of its shape: every report with the same labels has
+    the same grid but for the numbers' lines (a number never wraps, so it cannot change a row's
+    height)."""
+    masked = tuple(
+        tuple(
+            Cell("0" if c.text else "", c.rowspan, c.colspan, c.role, c.align) if c.role == "number" else c
+            for c in row
+        )
+        for row in rows
+    )
+    shape = _shape_grid(masked, width, tuple(col_widths), fonts, sizes["number"], sizes["text"])
+    cells = list(shape.cells)
+    numbers = (c for row in rows for c in row if c.role == "number")
+    for i, cell in zip(shape.numbers, numbers, strict=True):
+        p = cells[i]
+        if cell.text:
+            inner = shape.cols[p.c1 + 1] - shape.cols[p.c0] - 2 * PAD_X
+            _, height, lines = _cell_lines(cell.text, "number", cell.align, inner, fonts, p.size)
+            if height != p.height:  # cannot happen for a number; a safe way out if it ever does
+                return _grid(rows, width, col_widths, fonts, sizes)
+            cells[i] = p._replace(lines=lines)
+    return _Grid(shape.cols, shape.heights, cells, shape.owner, shape.glued)
+
+
+@dataclass
+class _ShapeGrid(_Grid):
+    numbers: list[int]  # index in ``cells`` of each number cell, in reading order
+
+
+@lru_cache(maxsize=64)
+def _shape_grid(
+    rows: tuple[tuple[Cell, ...], ...],
+    width: int,
+    col_widths: tuple[float, ...],
+    fonts: PdfFonts,
+    number_size: float,
+    text_size: float,
+) -> _ShapeGrid:
+    grid = _grid(list(rows), width, list(col_widths), fonts, {"number": number_size, "text": text_size})
+    order = [c.role == "number" for row in rows for c in row]
+    numbers = [i for i, is_number in enumerate(order) if is_number]
+    return _ShapeGrid(grid.cols, grid.heights, grid.cells, grid.owner, grid.glued, numbers)
 
 
 def _grid(
