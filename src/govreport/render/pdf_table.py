@@ -102,7 +102,7 @@ def _report_grid(
             _, height, lines = _cell_lines(cell.text, "number", cell.align, inner, fonts, p.size)
             if height != p.height:  # cannot happen for a number; a safe way out if it ever does
                 return _grid(rows, width, col_widths, fonts, sizes)
-            cells[i] = p._replace(lines=lines)
+            cells[i] = _Placed(p.r0, p.c0, p.r1, p.c1, p.shaded, p.size, p.height, lines)
     return _Grid(shape.cols, shape.heights, cells, shape.owner, shape.glued)
 
 
