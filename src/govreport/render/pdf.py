@@ -12,6 +12,7 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
+from reportlab import rl_config
 from reportlab.lib.colors import Color, black
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
@@ -73,6 +74,9 @@ class _Flate(pdfdoc.PDFStreamFilterZCompress):
 # reportlab looks its Flate filter up as ``pdfdoc.PDFZCompress`` whenever it writes a stream (page contents,
 # font files); the embedded font subsets are most of the bytes, and of the time, of a report.
 pdfdoc.PDFZCompress = _Flate()
+# Page content streams are deflated only, not also ASCII85-encoded (reportlab's default, a leftover from
+# 7-bit mail transport): a quarter smaller and no encoding pass.
+rl_config.useA85 = 0
 
 
 def render_pdf(document: Document, path: str | Path, fonts: FontSet | None = None) -> Path:
