@@ -8,6 +8,7 @@ byte-identical for identical input: reportlab's invariant mode plus the document
 from __future__ import annotations
 
 import io
+import re
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -77,6 +78,20 @@ pdfdoc.PDFZCompress = _Flate()
 # Page content streams are deflated only, not also ASCII85-encoded (reportlab's default, a leftover from
 # 7-bit mail transport): a quarter smaller and no encoding pass.
 rl_config.useA85 = 0
+
+
+def _pdfdoc_encoded(text: str | bytes) -> bytes:
+    """reportlab's ``pdfdocEnc`` (run for every name, number and string of every object it writes) with
+    a fast path: ASCII outside 0x18-0x1F is the same bytes in PDFDocEncoding."""
+    if isinstance(text, str):
+        if text.isascii() and not _PDFDOC_SPECIAL.search(text):
+            return text.encode("ascii")
+        return text.encode("extpdfdoc")
+    return text
+
+
+_PDFDOC_SPECIAL = re.compile("[\x18-\x1f]")
+pdfdoc.pdfdocEnc = _pdfdoc_encoded
 
 
 def render_pdf(document: Document, path: str | Path, fonts: FontSet | None = None) -> Path:
