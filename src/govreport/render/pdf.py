@@ -11,6 +11,7 @@ import io
 import re
 import zlib
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from reportlab import rl_config
@@ -92,6 +93,9 @@ def _pdfdoc_encoded(text: str | bytes) -> bytes:
 
 _PDFDOC_SPECIAL = re.compile("[\x18-\x1f]")
 pdfdoc.pdfdocEnc = _pdfdoc_encoded
+# A name is escaped character by character in Python; the same few dozen keys (Type, Font, Widths …) are
+# written for every object of every report, so each is escaped once per process.
+pdfdoc.PDFName = lru_cache(maxsize=1024)(pdfdoc.PDFName)
 
 
 def render_pdf(document: Document, path: str | Path, fonts: FontSet | None = None) -> Path:
