@@ -216,20 +216,3 @@ def test_a_character_missing_in_the_role_font_is_drawn_from_another_font(tmp_pat
         fonts_of = {c["text"]: c["fontname"] for c in pdf.pages[0].chars}
     assert "朱镕基同志视察" in PdfReader(path).pages[0].extract_text()
     assert "WenQuanYi" in fonts_of["镕"] and "FangSong" in fonts_of["朱"]
-
-
-@pytest.mark.parametrize("text", ["/Name", "abc 123", "\x18x", "é", "\xa0", "中", "", "(a\\b)"])
-def test_pdfdoc_encoding_is_reportlabs(text: str) -> None:
-    from reportlab.pdfbase import pdfdoc
-
-    import govreport.render.pdf  # noqa: F401  (installs the fast path)
-
-    try:
-        expected: object = text.encode("extpdfdoc")
-    except UnicodeEncodeError:
-        expected = UnicodeEncodeError
-    try:
-        actual: object = pdfdoc.pdfdocEnc(text)
-    except UnicodeEncodeError:
-        actual = UnicodeEncodeError
-    assert actual == expected

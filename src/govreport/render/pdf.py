@@ -8,19 +8,15 @@ byte-identical for identical input: reportlab's invariant mode plus the document
 from __future__ import annotations
 
 import io
-import re
-import zlib
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
 
-from reportlab import rl_config
 from reportlab.lib.colors import Color, black
-from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
 from ..blocks import Block, Document, Figure, Heading, Paragraph, TableBlock, Title
 from ..files import write_bytes
+from . import pdf_tuning  # noqa: F401  (importing it sets reportlab up)
 from .fonts import FontSet, resolve_fonts
 from .palette import PLACEHOLDER_RGB
 from .pdf_figure import figure_flowable, figure_texts
@@ -46,56 +42,6 @@ TITLE_LEADING = 36.0
 INDENT = 2 * BODY_SIZE  # two characters
 PLACEHOLDER_RED = Color(*PLACEHOLDER_RGB)
 LINES_AFTER_HEADING = 2  # a heading goes to the next page unless this many body lines fit below it
-FLATE_LEVEL = 3  # zlib level of every stream: 4 % larger files than reportlab's 6, a quarter less time
-
-
-FONT_STREAM_CACHE = 32  # compressed font subsets kept per process
-
-
-class _Flate(pdfdoc.PDFStreamFilterZCompress):
-    """Flate at FLATE_LEVEL; a font subset seen before (the headings' faces, a table face: the same
-    statutory text in every report) is compressed once per process."""
-
-    def __init__(self) -> None:
-        self._fonts: dict[bytes, bytes] = {}
-
-    def encode(self, text: str | bytes) -> bytes:
-        if isinstance(text, str):
-            return zlib.compress(text.encode("utf8"), FLATE_LEVEL)
-        if len(text) < 8192:
-            return zlib.compress(text, FLATE_LEVEL)
-        packed = self._fonts.get(text)
-        if packed is None:
-            packed = zlib.compress(text, FLATE_LEVEL)
-            if len(self._fonts) >= FONT_STREAM_CACHE:
-                self._fonts.pop(next(iter(self._fonts)))
-            self._fonts[text] = packed
-        return packed
-
-
-# reportlab looks its Flate filter up as ``pdfdoc.PDFZCompress`` whenever it writes a stream (page contents,
-# font files); the embedded font subsets are most of the bytes, and of the time, of a report.
-pdfdoc.PDFZCompress = _Flate()
-# Page content streams are deflated only, not also ASCII85-encoded (reportlab's default, a leftover from
-# 7-bit mail transport): a quarter smaller and no encoding pass.
-rl_config.useA85 = 0
-
-
-def _pdfdoc_encoded(text: str | bytes) -> bytes:
-    """reportlab's ``pdfdocEnc`` (run for every name, number and string of every object it writes) with
-    a fast path: ASCII outside 0x18-0x1F is the same bytes in PDFDocEncoding."""
-    if isinstance(text, str):
-        if text.isascii() and not _PDFDOC_SPECIAL.search(text):
-            return text.encode("ascii")
-        return text.encode("extpdfdoc")
-    return text
-
-
-_PDFDOC_SPECIAL = re.compile("[\x18-\x1f]")
-pdfdoc.pdfdocEnc = _pdfdoc_encoded
-# A name is escaped character by character in Python; the same few dozen keys (Type, Font, Widths …) are
-# written for every object of every report, so each is escaped once per process.
-pdfdoc.PDFName = lru_cache(maxsize=1024)(pdfdoc.PDFName)
 
 
 def render_pdf(document: Document, path: str | Path, fonts: FontSet | None = None) -> Path:
