@@ -237,6 +237,22 @@ def test_unwritable_output_directory_is_a_build_failure(tmp_path: Path) -> None:
     assert "--allow-errors" not in result.output
 
 
+def test_a_report_that_cannot_be_laid_out_is_a_build_failure_in_chinese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from govreport.render.pdf_flow import Frame
+    from govreport.render.pdf_page import BOTTOM, LEFT, TEXT_WIDTH
+
+    book = filled(tmp_path / "l.xlsx")
+    # A 版心 40 points high: lower than the rows table 三 keeps together.
+    monkeypatch.setattr("govreport.render.pdf.FRAME", Frame(LEFT, BOTTOM, TEXT_WIDTH, 40.0))
+    result = run("build", str(book), "-o", str(tmp_path / "o"), "--only", "pdf")
+    need(result.exit_code != 2, "a Chinese TrueType font")
+    assert result.exit_code == 1
+    assert "B1" in result.output and "无法排版" in result.output and "程序出错" not in result.output
+    assert not list((tmp_path / "o").glob("*.pdf"))
+
+
 def test_usage_errors_are_in_chinese() -> None:
     result = run("check", "x.xlsx", "--format", "bogus")
     assert result.exit_code == 2

@@ -112,5 +112,5 @@ def test_a_spacer_that_does_not_fit_goes_to_the_next_page() -> None:
 
 
 def test_a_flowable_taller_than_a_page_that_cannot_split_is_an_error() -> None:
-    with pytest.raises(LayoutError, match="fits on no page"):
+    with pytest.raises(LayoutError, match="比一页的版心（106 毫米）还高又无法拆开"):
         run(Box("a", 10), Box("huge", 301))

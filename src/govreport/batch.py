@@ -170,8 +170,9 @@ def _build(job: Job, checked: object, stem: str, started: float) -> Row:
 def _failure(exc: Exception, outdir: str | None) -> str:
     from .render.fonts import FontError
     from .render.pdf import MissingGlyphError
+    from .render.pdf_flow import LayoutError
 
-    if isinstance(exc, FontError | MissingGlyphError):
+    if isinstance(exc, FontError | MissingGlyphError | LayoutError):
         return str(exc)
     if isinstance(exc, OSError):
         return f"无法写入输出目录 {outdir}（{exc.strerror or exc}）"

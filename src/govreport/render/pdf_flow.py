@@ -22,12 +22,13 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
+MM = 72 / 25.4
 FUZZ = 1e-6  # points: what rounding may overshoot the bottom of the page by
 UNBOUNDED = float(0xFFFFFFF)  # the height offered to measure a flowable whole
 
 
 class LayoutError(Exception):
-    """A flowable that fits on no page and cannot be split."""
+    """A flowable that fits on no page and cannot be split (the message is for the user)."""
 
 
 class Flowable:
@@ -121,7 +122,10 @@ class Pager:
                 self._room_for(f, queue)
             elif not self._place(f, queue):
                 if f in postponed:
-                    raise LayoutError(f"{type(f).__name__} {f.width:.0f}×{f.height:.0f} pt fits on no page")
+                    raise LayoutError(
+                        f"PDF 第 {self.canv.getPageNumber()} 页起有一块内容（{_kind(f)}，高 {f.height / MM:.0f} 毫米）"
+                        f"比一页的版心（{self.frame.height / MM:.0f} 毫米）还高又无法拆开，无法排版"
+                    )
                 postponed.add(f)
                 queue.appendleft(f)
                 self._close_page()
@@ -156,7 +160,9 @@ class Pager:
         if not parts:
             return False
         if not self._draw_if_fits(parts[0], s, room):
-            raise LayoutError(f"the first part of a split {type(f).__name__} does not fit")
+            raise LayoutError(
+                f"PDF 第 {self.canv.getPageNumber()} 页：{_kind(f)}拆分后的第一部分仍放不下，无法排版"
+            )
         queue.extendleft(reversed(parts[1:]))
         return True
 
@@ -213,3 +219,12 @@ class Pager:
         self.after = 0.0
         if not self.at_top and room < f.needed(self.frame.width):
             self._close_page()
+
+
+def _kind(f: Flowable) -> str:
+    """What a flowable is, as a clerk would call it."""
+    return {
+        "TableFlowable": "表格中连在一起的几行",
+        "FigureFlowable": "图表",
+        "TextFlowable": "一段文字",
+    }.get(type(f).__name__, "一个版面元素")
