@@ -98,6 +98,9 @@ PageHook = Callable[[Canvas], None]
 
 
 class Pager:
+    """Lays flowables out on pages of one frame by the rules in the module docstring; ``begin_page`` draws
+    before a page's content (the draft mark), ``end_page`` after it (the page number)."""
+
     def __init__(self, canv: Canvas, frame: Frame, begin_page: PageHook, end_page: PageHook) -> None:
         self.canv, self.frame = canv, frame
         self.begin_page, self.end_page = begin_page, end_page
