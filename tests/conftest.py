@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -47,6 +48,21 @@ def soffice() -> str:
     need(path is not None, "LibreOffice (soffice)")
     assert path is not None
     return path
+
+
+def convert(soffice: str, src: Path, outdir: Path, fmt: str = "pdf") -> Path:
+    """``src`` converted by LibreOffice (headless, a profile of its own in ``outdir``) into ``outdir``."""
+    profile = outdir / "lo-profile"
+    command = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", fmt]
+    subprocess.run(
+        [*command, "--outdir", str(outdir), str(src)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    out = outdir / f"{src.stem}.{fmt}"
+    need(out.exists(), f"LibreOffice converting {src.suffix} to {fmt}")
+    return out
 
 
 def system_fonts() -> FontSet:

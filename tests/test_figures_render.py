@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
+from conftest import convert
 from factories import SEED_ITEMS, make_report
 from openpyxl import load_workbook
-from test_render_docx import convert
 
 from govreport.blocks import Bar, Document, Figure
 from govreport.document import outline

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import need
+from conftest import convert, need
 from docx.oxml.ns import qn
 from docx.shared import Mm
 from factories import make_report
@@ -262,26 +262,6 @@ def test_atomic_write_replaces_and_never_leaves_a_half_file(tmp_path):
 
 
 # -- LibreOffice -------------------------------------------------------------------------------------
-
-
-def convert(soffice: str, docx_path: Path, outdir: Path) -> Path:
-    profile = outdir / "lo-profile"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(outdir),
-            str(docx_path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    return outdir / (docx_path.stem + ".pdf")
 
 
 def test_libreoffice_prints_every_heading_and_number(built, soffice, tmp_path):

@@ -4,11 +4,10 @@ cells with validation, formulas for totals, print set-up; it never overwrites; L
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import need
+from conftest import convert
 from openpyxl import load_workbook
 
 from govreport.formats import CellKey, Kind, get_format
@@ -141,28 +140,6 @@ def test_labels_normalise_as_clerks_type_them() -> None:
     assert norm("机关名称：") == "机关名称"
 
 
-def _convert(soffice: str, src: Path, fmt: str, outdir: Path) -> Path:
-    profile = outdir / "profile"
-    subprocess.run(
-        [
-            soffice,
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            fmt,
-            "--outdir",
-            str(outdir),
-            str(src),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    out = outdir / f"{src.stem}.{fmt}"
-    need(out.exists(), f"LibreOffice Calc converting to {fmt}")
-    return out
-
-
 def test_libreoffice_opens_the_filled_template_and_agrees_on_totals(tmp_path: Path, soffice: str) -> None:
     """LibreOffice recalculates the formulas and saves cached values: the reader then uses those."""
     from factories import DETAILS, sample_inputs
@@ -174,13 +151,13 @@ def test_libreoffice_opens_the_filled_template_and_agrees_on_totals(tmp_path: Pa
     outdir = tmp_path / "lo"
     outdir.mkdir()
     shutil.copy(src, outdir / "src.xlsx")
-    out = _convert(soffice, outdir / "src.xlsx", "xlsx", tmp_path / "out")
+    out = convert(soffice, outdir / "src.xlsx", tmp_path / "out", "xlsx")
     wb = load_workbook(out, data_only=True)
     assert wb["表三"]["J5"].value == 7  # computed by LibreOffice
     after, findings = read_workbook(out)
     assert {k: v.number for k, v in after.values.items()} == {k: v.number for k, v in before.values.items()}
     assert not [f for f in findings if f.is_error]
-    pdf = _convert(soffice, src, "pdf", tmp_path / "pdf")
+    pdf = convert(soffice, src, tmp_path / "pdf")
     assert pdf.read_bytes()[:4] == b"%PDF"
 
 
