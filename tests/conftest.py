@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from govreport.render.fonts import FontError, FontSet, resolve_fonts
+from govreport.fonts import FontError, FontSet, resolve_fonts
 
 sys.path.insert(0, str(Path(__file__).parent))
 

@@ -240,12 +240,12 @@ def test_unwritable_output_directory_is_a_build_failure(tmp_path: Path) -> None:
 def test_a_report_that_cannot_be_laid_out_is_a_build_failure_in_chinese(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from govreport.render.pdf_flow import Frame
-    from govreport.render.pdf_page import BOTTOM, LEFT, TEXT_WIDTH
+    from govreport.render.pdf.flow import Frame
+    from govreport.render.pdf.page import BOTTOM, LEFT, TEXT_WIDTH
 
     book = filled(tmp_path / "l.xlsx")
     # A 版心 40 points high: lower than the rows table 三 keeps together.
-    monkeypatch.setattr("govreport.render.pdf.FRAME", Frame(LEFT, BOTTOM, TEXT_WIDTH, 40.0))
+    monkeypatch.setattr("govreport.render.pdf.document.FRAME", Frame(LEFT, BOTTOM, TEXT_WIDTH, 40.0))
     result = run("build", str(book), "-o", str(tmp_path / "o"), "--only", "pdf")
     need(result.exit_code != 2, "a Chinese TrueType font")
     assert result.exit_code == 1

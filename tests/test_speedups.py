@@ -14,9 +14,9 @@ from pypdf import PdfReader
 from govreport.batch import chunked
 from govreport.blocks import Document, Paragraph
 from govreport.document import outline
-from govreport.render.fonts import FontSet
+from govreport.fonts import FontSet
 from govreport.render.pdf import pdf_bytes
-from govreport.render.pdf_fonts import pdf_fonts
+from govreport.render.pdf.fonts import pdf_fonts
 
 
 def _widths_by_character(data: bytes) -> dict[tuple[str, str], list[tuple[str, float]]]:

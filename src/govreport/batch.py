@@ -107,7 +107,7 @@ def _fonts() -> object:
     """Fonts are resolved and registered once per process, then reused for every report it builds."""
     global _FONTS
     if _FONTS is None:
-        from .render.fonts import resolve_fonts
+        from .fonts import resolve_fonts
 
         _FONTS = resolve_fonts(_FONT_OVERRIDES)
     return _FONTS
@@ -168,9 +168,8 @@ def _build(job: Job, checked: object, stem: str, started: float) -> Row:
 
 
 def _failure(exc: Exception, outdir: str | None) -> str:
-    from .render.fonts import FontError
-    from .render.pdf import MissingGlyphError
-    from .render.pdf_flow import LayoutError
+    from .fonts import FontError
+    from .render.pdf import LayoutError, MissingGlyphError
 
     if isinstance(exc, FontError | MissingGlyphError | LayoutError):
         return str(exc)

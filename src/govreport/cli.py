@@ -40,7 +40,7 @@ def _utf8_console() -> None:
 
 
 def _parse_fonts(values: tuple[str, ...]) -> dict[str, str]:
-    from .render.fonts import FontError, parse_overrides
+    from .fonts import FontError, parse_overrides
 
     try:
         return parse_overrides(values)
@@ -355,7 +355,7 @@ def build(
 
 
 def _require_fonts(overrides: dict[str, str]) -> None:
-    from .render.fonts import FontError, resolve_fonts
+    from .fonts import FontError, resolve_fonts
 
     try:
         resolve_fonts(overrides)
@@ -367,7 +367,7 @@ def _require_fonts(overrides: dict[str, str]) -> None:
 @click.option("--font", "fonts", multiple=True, metavar="ROLE=PATH", help="指定某个角色的字体文件。")
 def fonts(fonts: tuple[str, ...]) -> None:
     """列出 PDF 各排版角色（标题、一级标题、二级标题、正文、表格）选用的字体及原因。"""
-    from .render.fonts import FontError, describe_fonts, resolve_fonts
+    from .fonts import FontError, describe_fonts, resolve_fonts
 
     try:
         click.echo(describe_fonts(resolve_fonts(_parse_fonts(fonts))))

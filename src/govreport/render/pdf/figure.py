@@ -14,13 +14,13 @@ from dataclasses import dataclass
 
 from reportlab.lib.colors import Color, black
 
-from ..blocks import Bar, Figure
-from .chart_scale import axis_scale
-from .pdf_flow import Flowable
-from .pdf_fonts import PdfFonts
-from .pdf_page import TEXT_HEIGHT
-from .pdf_text import draw_string
-from .pdf_wrap import break_lines, units
+from ...blocks import Bar, Figure
+from ..chart_scale import axis_scale
+from .flow import Flowable
+from .fonts import PdfFonts
+from .page import TEXT_HEIGHT
+from .text import draw_string
+from .wrap import break_lines, units
 
 SIZE = 10.5  # 五号: labels and values
 TICK_SIZE = 9.0

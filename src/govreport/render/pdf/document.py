@@ -1,7 +1,7 @@
 """Document -> PDF, typeset directly with reportlab (no office suite needed).
 
-Every font is embedded and subset (TrueType faces chosen by :mod:`fonts`), every character is checked
-against its font before anything is drawn, lines break with 避头尾 (:mod:`pdf_wrap`), and the output is
+Every font is embedded and subset (TrueType faces chosen by :mod:`govreport.fonts`), every character is checked
+against its font before anything is drawn, lines break with 避头尾 (:mod:`.wrap`), and the output is
 byte-identical for identical input: reportlab's invariant mode plus the document's own date.
 """
 
@@ -14,15 +14,15 @@ from pathlib import Path
 from reportlab.lib.colors import Color, black
 from reportlab.pdfgen.canvas import Canvas
 
-from ..blocks import Block, Document, Figure, Heading, Paragraph, TableBlock, Title
-from ..files import write_bytes
-from . import pdf_tuning  # noqa: F401  (importing it sets reportlab up)
-from .fonts import FontSet, resolve_fonts
-from .palette import PLACEHOLDER_RGB
-from .pdf_figure import figure_flowable, figure_texts
-from .pdf_flow import Flowable, Pager, RoomFor, Spacer
-from .pdf_fonts import MissingGlyph, MissingGlyphError, PdfFonts, pdf_fonts
-from .pdf_page import (
+from ...blocks import Block, Document, Figure, Heading, Paragraph, TableBlock, Title
+from ...files import write_bytes
+from ...fonts import FontSet, resolve_fonts
+from ..palette import PLACEHOLDER_RGB
+from . import tuning  # noqa: F401  (importing it sets reportlab up)
+from .figure import figure_flowable, figure_texts
+from .flow import Flowable, Pager, RoomFor, Spacer
+from .fonts import MissingGlyph, MissingGlyphError, PdfFonts, pdf_fonts
+from .page import (
     BODY_SIZE,
     FRAME,
     LINE,
@@ -32,8 +32,8 @@ from .pdf_page import (
     page_hooks,
     page_number_text,
 )
-from .pdf_table import table_flowable
-from .pdf_text import Run, TextFlowable, TextStyle
+from .table import table_flowable
+from .text import Run, TextFlowable, TextStyle
 
 __all__ = ["MissingGlyphError", "check_glyphs", "pdf_bytes", "render_pdf"]
 

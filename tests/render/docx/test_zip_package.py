@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from govreport.render.zip_package import archive, pack, pack_shared
+from govreport.render.docx.zip_package import archive, pack, pack_shared
 
 MEMBERS = [
     ("[Content_Types].xml", b"<Types/>"),

@@ -20,9 +20,9 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Twips
 
-from . import docx_styles as S
-from . import docx_xml as X
-from .docx_template import DRAFT_TOKEN, Template
+from . import styles as S
+from . import xml as X
+from .skeleton import DRAFT_TOKEN, Template
 
 _UNUSED = (
     RT.CUSTOM_XML,

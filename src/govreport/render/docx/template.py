@@ -1,6 +1,6 @@
 """The Word package every report starts from, prepared once and kept between runs.
 
-:mod:`docx_package` builds it with python-docx (importing python-docx and building take ~70 ms, more
+:mod:`.package` builds it with python-docx (importing python-docx and building take ~70 ms, more
 than writing a report); the result is kept in the user's cache folder (:mod:`govreport.cache`, area
 ``docx``) under a key made of the source of every module that shapes it and the installed python-docx, so
 a change to either builds it afresh. Without a usable cache it is simply built.
@@ -12,23 +12,13 @@ import functools
 import hashlib
 import importlib.util
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
-from ..cache import cache_entry, load_cached, store_cached
+from ...cache import cache_entry, load_cached, store_cached
+from .skeleton import Template
 
-DRAFT_TOKEN = "GOVREPORT-DRAFT-MARK"
-# The modules whose code decides the package's bytes.
-_SOURCES = ("docx_package.py", "docx_template.py", "docx_styles.py", "docx_xml.py", "palette.py")
-
-
-@dataclass(frozen=True)
-class Template:
-    """The package's members in order, and ``word/document.xml`` split where the body goes."""
-
-    members: tuple[tuple[str, bytes], ...]
-    document_head: bytes
-    document_tail: bytes
+# The modules whose code decides the package's bytes (relative to this folder).
+_SOURCES = ("package.py", "template.py", "skeleton.py", "styles.py", "xml.py", "../palette.py")
 
 
 @functools.cache
@@ -39,7 +29,7 @@ def template(draft: bool) -> Template:
     if isinstance(stored, tuple) and len(stored) == 3:
         members, head, tail = stored
         return Template(tuple((name, data) for name, data in members), head, tail)
-    from .docx_package import build_template
+    from .package import build_template
 
     built = build_template(draft)
     store_cached(entry, (built.members, built.document_head, built.document_tail))

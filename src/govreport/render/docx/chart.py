@@ -1,19 +1,19 @@
 """A Figure block as a native Word chart (DrawingML ``c:barChart``, horizontal bars), vector and editable.
 
 The chart part carries the labels and counts in its caches, so Word, WPS and LibreOffice draw it
-without any other data; a small embedded workbook (``docx_chart_data``) lets Word and WPS edit the
+without any other data; a small embedded workbook (:mod:`.chart_data`) lets Word and WPS edit the
 data. The same axis scale as the PDF (``chart_scale``); the first column on top; the value at the end
 of each bar; the caption as a centred paragraph below, kept on the chart's page (keep-with-next).
 """
 
 from __future__ import annotations
 
-from ..blocks import Figure
-from . import docx_styles as S
-from . import docx_xml as X
-from .chart_scale import axis_scale
-from .docx_chart_data import SHEET, workbook_bytes
-from .docx_xml import escape, quoteattr
+from ...blocks import Figure
+from ..chart_scale import axis_scale
+from . import styles as S
+from . import xml as X
+from .chart_data import SHEET, workbook_bytes
+from .xml import escape, quoteattr
 
 C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"

@@ -16,9 +16,9 @@ from typing import Any
 
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 
-from .font_cache import load_ttfont
-from .font_files import FontFace
-from .fonts import FontSet
+from ...fonts import FontSet
+from ...fonts.cache import load_ttfont
+from ...fonts.files import FontFace
 
 _LOCK = threading.Lock()
 _REGISTERED: dict[tuple[str, int], str] = {}
@@ -27,7 +27,7 @@ FAUX_BOLD_SUFFIX = "+FauxBold"
 
 def faux_bold_base(name: str) -> str | None:
     """The registered face a faux-bold name stands for (None for a plain name): drawn with that face's
-    glyphs, filled and stroked (:class:`pdf_text.TextWriter`)."""
+    glyphs, filled and stroked (:class:`.text.TextWriter`)."""
     return name[: -len(FAUX_BOLD_SUFFIX)] if name.endswith(FAUX_BOLD_SUFFIX) else None
 
 

@@ -19,11 +19,11 @@ from typing import NamedTuple
 
 from reportlab.lib.colors import Color, black
 
-from ..blocks import Cell, TableBlock
-from .palette import CAPTION_RGB
-from .pdf_flow import FUZZ, Flowable
-from .pdf_fonts import PdfFonts
-from .pdf_text import Run, TextFlowable, TextStyle, TextWriter
+from ...blocks import Cell, TableBlock
+from ..palette import CAPTION_RGB
+from .flow import FUZZ, Flowable
+from .fonts import PdfFonts
+from .text import Run, TextFlowable, TextStyle, TextWriter
 
 LEADING = 13.5 / 10.5  # line pitch per point of type size: 13.5 pt for 五号
 NOTE_SIZE = 9.0

@@ -9,10 +9,10 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 from govreport.blocks import TableBlock
 from govreport.document import outline
-from govreport.render.fonts import FontSet
-from govreport.render.pdf_fonts import pdf_fonts
-from govreport.render.pdf_page import TEXT_WIDTH
-from govreport.render.pdf_table import (
+from govreport.fonts import FontSet
+from govreport.render.pdf.fonts import pdf_fonts
+from govreport.render.pdf.page import TEXT_WIDTH
+from govreport.render.pdf.table import (
     PAD_X,
     PAD_Y,
     TableFlowable,

@@ -1,7 +1,7 @@
 """Document -> .docx: an editable Word file a clerk can print and publish as it is.
 
-The package comes from ``docx_template`` (A4, GB/T 9704 margins, fixed Chinese fonts, page numbers); the
-blocks become WordprocessingML through ``docx_xml`` and are parsed into the body in one go, which keeps a
+The package comes from :mod:`.template` (A4, GB/T 9704 margins, fixed Chinese fonts, page numbers); the
+blocks become WordprocessingML through :mod:`.xml` and are parsed into the body in one go, which keeps a
 full report well under the time budget of batch builds. Tables are real Word tables: merged cells as
 ``gridSpan``/``vMerge``, header rows repeated on each page, rows that never split.
 """
@@ -14,14 +14,15 @@ from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
-from ..blocks import Block, Cell, Document, Figure, Heading, Paragraph, TableBlock, Title
-from ..files import write_bytes
-from . import docx_chart as C
-from . import docx_styles as S
-from . import docx_xml as X
-from .docx_template import DRAFT_TOKEN, template
-from .docx_xml import escape
-from .palette import PLACEHOLDER_RGB, hex_rgb
+from ...blocks import Block, Cell, Document, Figure, Heading, Paragraph, TableBlock, Title
+from ...files import write_bytes
+from ..palette import PLACEHOLDER_RGB, hex_rgb
+from . import chart as C
+from . import styles as S
+from . import xml as X
+from .skeleton import DRAFT_TOKEN
+from .template import template
+from .xml import escape
 from .zip_package import archive, pack, pack_shared
 
 __all__ = ["render_docx"]

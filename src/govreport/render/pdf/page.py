@@ -12,9 +12,9 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from .pdf_flow import Frame, PageHook
-from .pdf_fonts import PdfFonts
-from .pdf_text import draw_string
+from .flow import Frame, PageHook
+from .fonts import PdfFonts
+from .text import draw_string
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 TOP, BOTTOM, LEFT, RIGHT = 37 * mm, 35 * mm, 28 * mm, 26 * mm

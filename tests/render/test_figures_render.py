@@ -20,11 +20,11 @@ from openpyxl import load_workbook
 
 from govreport.blocks import Bar, Document, Figure
 from govreport.document import outline
+from govreport.fonts import FontSet
 from govreport.model import Place, PublishedItems, Value
 from govreport.render.docx import docx_bytes, render_docx
-from govreport.render.fonts import FontSet
 from govreport.render.pdf import pdf_bytes
-from govreport.render.pdf_page import LEFT, TEXT_WIDTH
+from govreport.render.pdf.page import LEFT, TEXT_WIDTH
 
 SEED = [*SEED_ITEMS, ("便民服务", 0)]
 CAPTION = "威海市文登区大水泊镇人民政府2022年各类栏目信息发布数量统计图"

@@ -16,9 +16,9 @@ from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 
-from .pdf_flow import Flowable
-from .pdf_fonts import PdfFonts, faux_bold_base, ignorable
-from .pdf_wrap import break_lines, glued, line_width, split_long, units
+from .flow import Flowable
+from .fonts import PdfFonts, faux_bold_base, ignorable
+from .wrap import break_lines, glued, line_width, split_long, units
 
 DESCENT = 0.12  # share of the em below the baseline, for CJK faces
 MAX_GAP = 0.25  # most extra space between two characters of a justified line, in ems

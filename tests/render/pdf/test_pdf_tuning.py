@@ -7,7 +7,7 @@ import zlib
 import pytest
 from reportlab.pdfbase import pdfdoc, ttfonts
 
-from govreport.render import pdf_tuning
+from govreport.render.pdf import tuning as pdf_tuning
 
 
 @pytest.mark.parametrize("text", ["/Name", "abc 123", "\x18x", "é", "\xa0", "中", "", "(a\\b)"])

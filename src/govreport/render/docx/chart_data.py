@@ -7,8 +7,8 @@ from __future__ import annotations
 import io
 import zipfile
 
-from ..blocks import Figure
-from .docx_xml import escape
+from ...blocks import Figure
+from .xml import escape
 
 SHEET = "Sheet1"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)

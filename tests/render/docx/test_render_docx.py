@@ -306,6 +306,6 @@ def test_libreoffice_shows_the_draft_mark_on_every_page(soffice, tmp_path):
 def test_xml_escaping_is_the_standard_librarys(text: str) -> None:
     from xml.sax import saxutils
 
-    from govreport.render.docx_xml import escape, quoteattr
+    from govreport.render.docx.xml import escape, quoteattr
 
     assert (escape(text), quoteattr(text)) == (saxutils.escape(text), saxutils.quoteattr(text))

@@ -9,7 +9,7 @@ import pytest
 from conftest import system_fonts
 from fontmaker import build_font, make_collection, make_font
 
-from govreport.render.fonts import FontError, describe_fonts, parse_overrides, resolve_fonts
+from govreport.fonts import FontError, describe_fonts, parse_overrides, resolve_fonts
 
 HANZI = "中国政府信息公开工作年度报告"
 

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from govreport.render.pdf_wrap import CANNOT_END, CANNOT_START, break_lines, split_long, units, violations
+from govreport.render.pdf.wrap import CANNOT_END, CANNOT_START, break_lines, split_long, units, violations
 
 CLOSERS = "，。、；：？！）》」』”’…—"
 OPENERS = "（《「『“‘"

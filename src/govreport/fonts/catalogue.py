@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .font_files import FONT_SUFFIXES, faces_in
+from .files import FONT_SUFFIXES, faces_in
 
 DIRS_ENV = "GOVREPORT_FONT_DIRS"
 SYSTEM_ENV = "GOVREPORT_SYSTEM_FONTS"

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from govreport.render import docx_template
-from govreport.render.docx_package import build_template
+from govreport.render.docx import template as docx_template
+from govreport.render.docx.package import build_template
+from govreport.render.docx.skeleton import DRAFT_TOKEN
 
 
 @pytest.fixture
@@ -24,7 +25,7 @@ def test_the_cached_package_is_the_one_python_docx_builds(cache: Path, draft: bo
     assert len(list(cache.iterdir())) == 1
     docx_template.template.cache_clear()
     assert docx_template.template(draft) == first == build_template(draft)
-    assert any(docx_template.DRAFT_TOKEN.encode() in data for _, data in first.members) is draft
+    assert any(DRAFT_TOKEN.encode() in data for _, data in first.members) is draft
 
 
 def test_a_damaged_entry_is_built_again(cache: Path) -> None:
@@ -39,5 +40,5 @@ def test_a_change_to_the_code_that_shapes_the_package_makes_a_new_entry(
     cache: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = docx_template._entry(False)
-    monkeypatch.setattr(docx_template, "_SOURCES", (*docx_template._SOURCES[:-1], "docx_chart.py"))
+    monkeypatch.setattr(docx_template, "_SOURCES", (*docx_template._SOURCES[:-1], "chart.py"))
     assert docx_template._entry(False) not in (None, before)

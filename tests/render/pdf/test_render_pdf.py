@@ -17,11 +17,11 @@ from test_pdf_wrap import narrative
 
 from govreport.blocks import Document, Heading, Paragraph, TableBlock
 from govreport.document import outline
+from govreport.fonts import FontError, FontSet, resolve_fonts
 from govreport.formats import get_format
-from govreport.render.fonts import FontError, FontSet, resolve_fonts
 from govreport.render.pdf import MissingGlyphError, pdf_bytes, render_pdf
-from govreport.render.pdf_page import BOTTOM, LEFT, LINE, PAGE_HEIGHT, TEXT_WIDTH, TOP
-from govreport.render.pdf_wrap import violations
+from govreport.render.pdf.page import BOTTOM, LEFT, LINE, PAGE_HEIGHT, TEXT_WIDTH, TOP
+from govreport.render.pdf.wrap import violations
 
 FORMATS = ["gb2021", "gb2019"]
 

@@ -7,7 +7,7 @@ import io
 import pytest
 from reportlab.pdfgen.canvas import Canvas
 
-from govreport.render.pdf_flow import Flowable, Frame, LayoutError, Pager, RoomFor, Spacer
+from govreport.render.pdf.flow import Flowable, Frame, LayoutError, Pager, RoomFor, Spacer
 
 FRAME = Frame(50, 100, 400, 300)  # text area: y from 100 (bottom) to 400 (top)
 TOP = FRAME.y + FRAME.height

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from .font_catalogue import Catalogue, catalogue
-from .font_files import FontFace, covers_cjk, face_at, faces_in
+from .catalogue import Catalogue, catalogue
+from .files import FontFace, covers_cjk, face_at, faces_in
 
 ROLES = ("title", "heading", "subheading", "body", "table")
 ROLE_NAMES = {

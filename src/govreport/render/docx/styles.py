@@ -7,8 +7,8 @@ character spacing sets 28 characters of 16 pt in the 156 mm line.
 
 from __future__ import annotations
 
-from .docx_xml import W_NS, Face
-from .palette import CAPTION_RGB, hex_rgb
+from ..palette import CAPTION_RGB, hex_rgb
+from .xml import W_NS, Face
 
 # Page geometry in twips (A4; margins 37/35/28/26 mm give the 156 × 225 mm text block).
 PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838

@@ -18,13 +18,13 @@ from test_document import five_digit_report
 
 from govreport.blocks import Document, Heading, Paragraph, TableBlock
 from govreport.document import outline
+from govreport.fonts import FontSet
 from govreport.formats import get_format
 from govreport.render.docx import render_docx
-from govreport.render.fonts import FontSet
 from govreport.render.palette import CAPTION_RGB, PLACEHOLDER_RGB, hex_rgb
 from govreport.render.pdf import pdf_bytes
-from govreport.render.pdf_fonts import pdf_fonts
-from govreport.render.pdf_page import BODY_SIZE, LEFT, LINE, TEXT_WIDTH
+from govreport.render.pdf.fonts import pdf_fonts
+from govreport.render.pdf.page import BODY_SIZE, LEFT, LINE, TEXT_WIDTH
 
 FORMATS = ["gb2021", "gb2019"]
 

@@ -10,8 +10,9 @@ from fontmaker import build_font, make_collection, make_font
 from reportlab.pdfbase.ttfonts import TTFont
 
 from govreport import cache
-from govreport.render import font_cache, font_files
-from govreport.render.font_cache import load_ttfont
+from govreport.fonts import cache as font_cache
+from govreport.fonts import files as font_files
+from govreport.fonts.cache import load_ttfont
 
 CHARS = "政府信息公开工作年度报告（一）"
 
