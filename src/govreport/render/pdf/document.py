@@ -18,7 +18,6 @@ from ...blocks import Block, Document, Figure, Heading, Paragraph, TableBlock, T
 from ...files import write_bytes
 from ...fonts import FontSet, resolve_fonts
 from ..palette import PLACEHOLDER_RGB
-from . import tuning  # noqa: F401  (importing it sets reportlab up)
 from .figure import figure_flowable, figure_texts
 from .flow import Flowable, Pager, RoomFor, Spacer
 from .fonts import MissingGlyph, MissingGlyphError, PdfFonts, pdf_fonts
