@@ -4,22 +4,30 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup system-deps demo test lint format clean
+.PHONY: setup system-deps test-deps demo test lint format clean
 
-# Debian packages: Chinese TrueType fonts for the PDF, LibreOffice and poppler for the end-to-end tests.
+# Debian packages. The report needs only Chinese TrueType fonts (for the PDF); LibreOffice and poppler are for
+# the tests' end-to-end checks and the previews, so only `make test` installs them.
 # Skipped where apt-get is missing (then install fonts yourself, see README).
-DEBIAN_PACKAGES := fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei fonts-lxgw-wenkai fontconfig \
-	poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui
+FONT_PACKAGES := fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei fonts-lxgw-wenkai fontconfig
+TEST_PACKAGES := poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui
 
-system-deps:
+define apt_install
 	@if command -v apt-get >/dev/null 2>&1; then \
-		missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+		missing=$$(for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 		if [ -n "$$missing" ]; then \
 			SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 			$$SUDO apt-get update -qq && \
 			DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
 		fi; \
-	else echo "apt-get not found: install Chinese TrueType fonts and LibreOffice yourself"; fi
+	else echo "apt-get not found: install $(2) yourself"; fi
+endef
+
+system-deps:
+	$(call apt_install,$(FONT_PACKAGES),Chinese TrueType fonts)
+
+test-deps: system-deps
+	$(call apt_install,$(TEST_PACKAGES),LibreOffice and poppler-utils)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +42,7 @@ demo: setup
 	$(BIN)/govreport build examples/大水泊镇-2022.xlsx -o out
 	@ls -l out
 
-test: setup
+test: test-deps $(STAMP)
 	$(BIN)/ruff check src tests benchmarks examples
 	$(BIN)/ruff format --check src tests benchmarks examples
 	$(BIN)/python -m pytest -q; rc=$$?; if [ $$rc -eq 5 ]; then echo "pytest collected no tests"; exit 1; fi; exit $$rc
