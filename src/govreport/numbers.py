@@ -1,4 +1,5 @@
-"""Numbers in Chinese prose: digits (ASCII or full-width), Chinese numerals, units, approximations.
+"""Numbers in Chinese prose: digits (ASCII or full-width), Chinese numerals, units, approximations; and
+writing a small number as a Chinese numeral.
 
 Used by the narrative check (rule Q4) to find the numbers a sentence quotes. A Chinese numeral counts
 only when a unit follows it ("三件"), so "一是" or "统一" are never numbers.
@@ -94,3 +95,15 @@ def tokens(text: str) -> list[Token]:
         approximate = approximate or (pre in _APPROX_BEFORE_NUMERALS and not raw[0].isdigit())
         found.append(Token(m.start("num"), m.end(), value, unit, approximate, pre == "第"))
     return found
+
+
+_NUMERALS = "一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (enough for numbering sub-items)."""
+    if n < 10:
+        return _NUMERALS[n - 1]
+    tens, units = divmod(n, 10)
+    head = "" if tens == 1 else _NUMERALS[tens - 1]
+    return f"{head}十{_NUMERALS[units - 1] if units else ''}"

@@ -10,14 +10,13 @@ import re
 from datetime import date
 
 from ..dates import parse_date as parse_date  # the outline reads the release date through phrases
+from ..numbers import chinese_number
 
 PLACEHOLDER = "【待填写】"
 NOTHING = "无。"
 REPORT_NAME = "政府信息公开工作年度报告"
 LAW = "《中华人民共和国政府信息公开条例》"
 COLUMN = "政府信息公开专栏"
-
-_NUMERALS = "一二三四五六七八九"
 
 
 def title_line(year: int | None) -> str:
@@ -50,15 +49,6 @@ def download_and_contact(portal: str, url: str, dept: str, address: str, postcod
         f"本报告的电子版可在{portal}（{url}）{COLUMN}查阅或下载。"
         f"如对本报告有疑问，请与{dept}联系（地址：{address}；邮编：{postcode}；电话：{phone}）。"
     )
-
-
-def chinese_number(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 23 → 二十三 (enough for numbering sub-items)."""
-    if n < 10:
-        return _NUMERALS[n - 1]
-    tens, units = divmod(n, 10)
-    head = "" if tens == 1 else _NUMERALS[tens - 1]
-    return f"{head}十{_NUMERALS[units - 1] if units else ''}"
 
 
 def item_heading(index: int, title: str) -> str:

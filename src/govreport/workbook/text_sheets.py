@@ -6,9 +6,9 @@ from __future__ import annotations
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..document.phrases import chinese_number
 from ..formats import Format
 from ..model import DETAIL_LABELS
+from ..numbers import chinese_number
 from . import names, style
 
 _DETAIL_HINTS = {
