@@ -1,4 +1,4 @@
-"""Colours both renderers print in, defined once so the .docx and the PDF look alike."""
+"""Colours the renderers print in, defined once so the .docx, the PDF and the HTML page look alike."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from __future__ import annotations
 PLACEHOLDER_RGB = (0.75, 0.0, 0.0)
 # The shaded caption rows of table 二 (第二十条第（一）项 …), light grey as in the official template.
 CAPTION_RGB = (0.85, 0.85, 0.85)
+# The bars of the published-items chart.
+BAR_RGB = (0.27, 0.45, 0.77)
 
 
 def hex_rgb(rgb: tuple[float, float, float]) -> str:

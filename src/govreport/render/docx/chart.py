@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ...blocks import Figure
 from ..chart_scale import axis_scale
+from ..palette import BAR_RGB, hex_rgb
 from . import styles as S
 from . import xml as X
 from .chart_data import SHEET, workbook_bytes
@@ -29,7 +30,7 @@ ROW_MM, FRAME_MM, MIN_MM, MAX_MM = 8.0, 22.0, 55.0, 200.0
 CAPTION = X.Face("宋体", 12)  # 小四, as the PDF caption
 LABEL_SIZE = 1050  # 五号, in hundredths of a point
 TICK_SIZE = 900
-BAR_COLOUR = "4573C4"
+BAR_COLOUR = hex_rgb(BAR_RGB)
 GRID_COLOUR = "D9D9D9"
 _CAT_AXIS, _VAL_AXIS = 50010001, 50010002
 

@@ -16,6 +16,7 @@ from reportlab.lib.colors import Color, black
 
 from ...blocks import Bar, Figure
 from ..chart_scale import axis_scale
+from ..palette import BAR_RGB
 from .flow import Flowable
 from .fonts import PdfFonts
 from .page import TEXT_HEIGHT
@@ -34,7 +35,7 @@ AXIS_ROOM = TICK_SIZE + 8.0
 CAPTION_GAP = 8.0
 CAPTION_LEADING = 17.0
 ELLIPSIS = "…"
-BAR_FILL = Color(0.27, 0.45, 0.77)
+BAR_FILL = Color(*BAR_RGB)
 GRID = Color(0.82, 0.82, 0.82)
 
 
