@@ -85,7 +85,7 @@ body{{background:#FFF}}
 main{{max-width:none;margin:0;padding:0;border:0;box-shadow:none}}
 .govreport{{font-size:12pt;line-height:1.75;color:#000}}
 .govreport .scroll{{overflow:visible}}
-.govreport .table{{min-width:0 !important;font-size:9pt;break-inside:auto}}
+.govreport .table{{min-width:0 !important;break-inside:auto}}
 .govreport tr,.govreport figure{{break-inside:avoid}}
 .govreport thead{{display:table-header-group}}
 .govreport .section,.govreport .subsection,.govreport .title{{break-after:avoid}}

@@ -27,12 +27,25 @@ def table_html(table: TableBlock, style: Styler, caption: str | None, ident: str
     label = f' aria-labelledby="{ident}"' if caption else ' aria-label="统计表"'
     return (
         f'<div{style("scroll")} role="region"{label} tabindex="0">'
-        f"<table{style('table', extra=_min_width(table))}>"
+        f"<table{style('table', extra=';'.join(filter(None, (_type_size(table), _min_width(table)))))}>"
         + (f'<caption id="{ident}"{style("caption")}>{text(caption)}</caption>' if caption else "")
         + _colgroup(table)
-        + "".join(_sections(table, style))
+        + "".join(_sections(table, _Cells(style, _number_size(table))))
         + "</table></div>"
     )
+
+
+def _type_size(table: TableBlock) -> str:
+    """The outline's table size (小四 for table 二, 五号 for the wide ones), a point as 4/3 CSS px."""
+    return f"font-size:{table.text_size * 4 / 3:.3g}px"
+
+
+def _number_size(table: TableBlock) -> str:
+    """The one size of every value of the table, smaller than the labels' when the longest number
+    would not fit its column otherwise (five-digit counts in table 四)."""
+    if table.number_size >= table.text_size:
+        return ""
+    return f"font-size:{table.number_size / table.text_size:.3f}em"
 
 
 def _min_width(table: TableBlock) -> str:
@@ -48,7 +61,34 @@ def _colgroup(table: TableBlock) -> str:
     return f"<colgroup>{cols}</colgroup>"
 
 
-def _sections(table: TableBlock, style: Styler) -> list[str]:
+class _Cells:
+    """Writes the cells of one table: the page's styler and the table's number size."""
+
+    def __init__(self, style: Styler, number_size: str) -> None:
+        self.style, self.number_size = style, number_size
+
+    def row(self, row: _Row) -> str:
+        return "<tr>" + "".join(self.cell(c) for c in row) + "</tr>"
+
+    def cell(self, cell: Cell) -> str:
+        style = self.style
+        spans = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + (
+            f' colspan="{cell.colspan}"' if cell.colspan > 1 else ""
+        )
+        content = text(cell.text)
+        if cell.role == "number":
+            align = "" if cell.align in ("center", "justify") else ALIGN[cell.align]
+            extra = ";".join(filter(None, (align, self.number_size)))
+            return f"<td{spans}{style('td', extra=extra)}>{content}</td>"
+        if cell.role == "caption":
+            return f'<th scope="rowgroup"{spans}{style("th-caption")}>{content}</th>'
+        if cell.role == "note":
+            return f"<td{spans}{style('th-note')}>{content}</td>"
+        scope = "col" if cell.role == "header" else "row"
+        return f'<th scope="{scope}"{spans}{style("th", extra=ALIGN.get(cell.align, ""))}>{content}</th>'
+
+
+def _sections(table: TableBlock, cells: _Cells) -> list[str]:
     rows = [*table.header_rows, *table.body_rows]
     if any(_is_caption(r) for r in rows):
         groups: list[list[_Row]] = []
@@ -56,32 +96,11 @@ def _sections(table: TableBlock, style: Styler) -> list[str]:
             if _is_caption(row) or not groups:
                 groups.append([])
             groups[-1].append(row)
-        return [f"<tbody>{''.join(_row(r, style) for r in g)}</tbody>" for g in groups]
-    head = "".join(_row(r, style) for r in table.header_rows)
-    body = "".join(_row(r, style) for r in table.body_rows)
+        return [f"<tbody>{''.join(cells.row(r) for r in g)}</tbody>" for g in groups]
+    head = "".join(cells.row(r) for r in table.header_rows)
+    body = "".join(cells.row(r) for r in table.body_rows)
     return [f"<thead>{head}</thead>" if head else "", f"<tbody>{body}</tbody>"]
 
 
 def _is_caption(row: _Row) -> bool:
     return bool(row) and row[0].role == "caption"
-
-
-def _row(row: _Row, style: Styler) -> str:
-    return "<tr>" + "".join(_cell(c, style) for c in row) + "</tr>"
-
-
-def _cell(cell: Cell, style: Styler) -> str:
-    spans = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + (
-        f' colspan="{cell.colspan}"' if cell.colspan > 1 else ""
-    )
-    content = text(cell.text)
-    if cell.role == "number":
-        align = "" if cell.align in ("center", "justify") else ALIGN[cell.align]
-        return f"<td{spans}{style('td', extra=align)}>{content}</td>"
-    if cell.role == "caption":
-        return f'<th scope="rowgroup"{spans}{style("th-caption")}>{content}</th>'
-    if cell.role == "note":
-        return f"<td{spans}{style('th-note')}>{content}</td>"
-    scope = "col" if cell.role == "header" else "row"
-    align = ALIGN.get(cell.align, "")
-    return f'<th scope="{scope}"{spans}{style("th", extra=align)}>{content}</th>'
