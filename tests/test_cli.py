@@ -101,12 +101,12 @@ def test_github_annotations_by_default_under_actions(tmp_path: Path) -> None:
     assert summary.read_text(encoding="utf-8").strip()
 
 
-def test_build_writes_docx_and_pdf(tmp_path: Path) -> None:
+def test_build_writes_docx_pdf_and_html(tmp_path: Path) -> None:
     book = filled(tmp_path / "d.xlsx")
     result = run("build", str(book), "-o", str(tmp_path / "out"))
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == ["测试镇人民政府-2024年报.docx", "测试镇人民政府-2024年报.pdf"]
+    assert names == [f"测试镇人民政府-2024年报.{kind}" for kind in ("docx", "html", "pdf")]
 
 
 def test_build_refuses_on_errors_and_drafts_with_flag(tmp_path: Path) -> None:

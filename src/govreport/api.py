@@ -20,6 +20,12 @@ from .model import Report, Severity, WorkbookError
 from .workbook.reader import read_workbook
 
 DRAFT_MARK = "数据未通过校验"
+# What ``build`` writes: the three renderings of the report, and on request the page's body for a CMS
+# editor ("fragment") and the tables as open data ("data"). A draft (data with errors) gets no open data:
+# numbers that broke the rules are not for publishing.
+DOCUMENTS = ("docx", "pdf", "html")
+EXTRAS = ("fragment", "data")
+FRAGMENT_SUFFIX = "-正文片段.html"
 
 
 @dataclass(frozen=True)
@@ -97,18 +103,15 @@ def build_report(
     outdir: str | Path,
     *,
     allow_errors: bool = False,
-    kinds: tuple[str, ...] = ("docx", "pdf"),
+    kinds: tuple[str, ...] = DOCUMENTS,
     fonts: object | None = None,
     atomic: bool = True,
 ) -> Built:
-    """Write the report's .docx and/or PDF into ``outdir``. With errors and not ``allow_errors`` nothing
+    """Write the report's ``kinds`` (see DOCUMENTS and EXTRAS) into ``outdir``. With errors and not ``allow_errors`` nothing
     is written; with ``allow_errors`` a draft marked 数据未通过校验 on every page is written.
 
     Each file goes through a temporary name unless ``atomic`` is false: for a private folder whose files
     are renamed into place afterwards anyway (a batch)."""
-    from .render.docx import docx_bytes
-    from .render.pdf import pdf_bytes
-
     has_errors = any(f.severity is Severity.ERROR for f in result.findings)
     if has_errors and not allow_errors:
         return Built(result, ())
@@ -119,9 +122,24 @@ def build_report(
     write = write_bytes if atomic else _write_plain
     outputs = []
     if "docx" in kinds:
+        from .render.docx import docx_bytes
+
         outputs.append(write(out / f"{stem}.docx", docx_bytes(document)))
     if "pdf" in kinds:
+        from .render.pdf import pdf_bytes
+
         outputs.append(write(out / f"{stem}.pdf", pdf_bytes(document, fonts)))  # type: ignore[arg-type]
+    if "html" in kinds or "fragment" in kinds:
+        from .render.html import fragment_html, page_html
+
+        if "html" in kinds:
+            outputs.append(write(out / f"{stem}.html", page_html(document).encode()))
+        if "fragment" in kinds:
+            outputs.append(write(out / f"{stem}{FRAGMENT_SUFFIX}", fragment_html(document).encode()))
+    if "data" in kinds and not has_errors:
+        from .opendata import open_data_files
+
+        outputs += [write(out / f"{stem}{suffix}", data) for suffix, data in open_data_files(report)]
     return Built(result, tuple(outputs), draft=has_errors)
 
 

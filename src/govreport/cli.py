@@ -253,6 +253,19 @@ def _summary_suffix(ctx: click.Context, param: click.Parameter, value: Path | No
     return value
 
 
+def _output_kinds(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...]:
+    """``--only pdf,html`` -> ("pdf", "html") in the order of DOCUMENTS; no option -> all of them."""
+    from .api import DOCUMENTS
+
+    if value is None:
+        return DOCUMENTS
+    asked = {v.strip().lower().lstrip(".") for v in value.replace("，", ",").split(",") if v.strip()}
+    unknown = sorted(asked - set(DOCUMENTS))
+    if unknown or not asked:
+        raise click.BadParameter(f"“{value}”不是可选的文件类型；可选 {','.join(DOCUMENTS)}，用逗号分隔")
+    return tuple(k for k in DOCUMENTS if k in asked)
+
+
 def _emit(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text)
@@ -276,7 +289,20 @@ def _emit(text: str, output: Path | None) -> None:
 )
 @click.option("--standard", type=STANDARDS, help="报告格式；默认按年度选择。")
 @click.option("--allow-errors", is_flag=True, help="数据有错误也生成，每页标注“数据未通过校验”（草稿）。")
-@click.option("--only", type=click.Choice(["docx", "pdf"]), help="只生成一种文件。")
+@click.option(
+    "--only",
+    metavar="docx,pdf,html",
+    callback=_output_kinds,
+    help="只生成其中几种文件，逗号分隔；默认三种都生成。",
+)
+@click.option(
+    "--html-fragment",
+    is_flag=True,
+    help="另写只含正文的 HTML 片段（-正文片段.html），供粘贴到网站内容管理系统。",
+)
+@click.option(
+    "--open-data", is_flag=True, help="另写三张统计表的开放数据：每表一个 CSV（UTF-8 带 BOM）和一个 JSON。"
+)
 @click.option(
     "--font", "fonts", multiple=True, metavar="ROLE=PATH", help="指定 PDF 字体，如 body=/path/simfang.ttf。"
 )
@@ -292,17 +318,20 @@ def build(
     outdir: Path | None,
     standard: str | None,
     allow_errors: bool,
-    only: str | None,
+    only: tuple[str, ...],
+    html_fragment: bool,
+    open_data: bool,
     fonts: tuple[str, ...],
     previous: Path | None,
     previous_dir: Path | None,
     jobs: int,
     summary: Path | None,
 ) -> None:
-    """校验并生成报告（.docx 和 PDF）。数据有错误时不生成，除非加 --allow-errors。
+    """校验并生成报告（.docx、PDF 和网页 .html）。数据有错误时不生成，除非加 --allow-errors。
 
     \b
     示例：govreport build 大水泊镇-2022.xlsx -o 输出
+          govreport build 大水泊镇-2022.xlsx -o 输出 --only html --html-fragment --open-data
           govreport build 各镇/*.xlsx -o 输出 --summary 汇总.xlsx
     """
     from . import findings_format as ff
@@ -310,11 +339,11 @@ def build(
     from .summary import to_table, write_summary
 
     overrides = _parse_fonts(fonts)
-    if "pdf" in (only or "pdf"):
+    kinds = only + (("fragment",) if html_fragment else ()) + (("data",) if open_data else ())
+    if "pdf" in kinds:
         _require_fonts(overrides)
     paths = _inputs(files)
     _not_an_input(summary, paths, "--summary")
-    kinds = (only,) if only else ("docx", "pdf")
     job_list = _jobs_for(
         paths,
         outdir=outdir,
