@@ -7,10 +7,11 @@ STAMP := $(VENV)/.installed
 .PHONY: setup system-deps test-deps demo test lint format clean
 
 # Debian packages. The report needs only Chinese TrueType fonts (for the PDF); LibreOffice and poppler are for
-# the tests' end-to-end checks and the previews, so only `make test` installs them.
+# the tests' end-to-end checks and the previews, chromium for the HTML page in a real browser (printing, phone
+# layout, axe-core) and a Java runtime for the W3C Nu HTML Checker, so only `make test` installs them.
 # Skipped where apt-get is missing (then install fonts yourself, see README).
 FONT_PACKAGES := fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei fonts-lxgw-wenkai fontconfig
-TEST_PACKAGES := poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui
+TEST_PACKAGES := poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui chromium default-jre-headless
 
 define apt_install
 	@if command -v apt-get >/dev/null 2>&1; then \
@@ -27,7 +28,7 @@ system-deps:
 	$(call apt_install,$(FONT_PACKAGES),Chinese TrueType fonts)
 
 test-deps: system-deps
-	$(call apt_install,$(TEST_PACKAGES),LibreOffice and poppler-utils)
+	$(call apt_install,$(TEST_PACKAGES),LibreOffice and poppler-utils and chromium and a Java runtime)
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

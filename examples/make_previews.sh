@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Rebuilds the example: the workbook from examples/dashuipo_2022.py, its report (.docx and PDF) in
-# examples/, and the PNG previews the README shows (the PDF as typeset, the .docx through LibreOffice).
+# Rebuilds the example: the workbook from examples/dashuipo_2022.py, its report (.docx, PDF and the portal
+# page .html) in examples/, and the PNG previews the README shows (the PDF as typeset, the .docx through
+# LibreOffice, the page in chromium on a desktop and on a phone).
 # LibreOffice has no Windows fonts here: preview/fonts.conf maps 仿宋_GB2312/宋体/方正小标宋简体 to
 # AR PL UMing, 楷体_GB2312 to AR PL UKai and 黑体 to WenQuanYi Zen Hei, as Word would use the real ones.
 set -euo pipefail
@@ -10,6 +11,7 @@ $BIN/python examples/dashuipo_2022.py
 $BIN/govreport build examples/大水泊镇-2022.xlsx -o examples
 pdf=examples/威海市文登区大水泊镇人民政府-2022年报.pdf
 docx=examples/威海市文登区大水泊镇人民政府-2022年报.docx
+html=examples/威海市文登区大水泊镇人民政府-2022年报.html
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 FONTCONFIG_FILE="$PWD/examples/preview/fonts.conf" soffice -env:UserInstallation="file://$tmp/profile" \
@@ -22,4 +24,5 @@ render "$pdf" 1 pdf-1
 render "$pdf" "$(page_of "$pdf")" pdf-table3
 render "$tmp"/*.pdf 1 docx-1
 render "$tmp"/*.pdf "$(page_of "$tmp"/*.pdf)" docx-table3
+$BIN/python examples/html_preview.py "$html" examples/preview
 ls -l examples/preview
