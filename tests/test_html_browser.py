@@ -171,3 +171,16 @@ def test_the_nu_html_checker_finds_no_error_in_page_or_fragment(
     )
     done = subprocess.run([*vnu(), str(path), str(fragment)], capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_long_unbroken_address_or_label_does_not_widen_the_phone_page(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from govreport.blocks import Bar, Figure, Paragraph
+
+    address = "http://www.example.gov.cn/" + "zwgk/" * 40 + "index.html"
+    bars = (Bar("一个非常非常长的栏目名称" * 4, 123456789), Bar("短", 0))
+    blocks = (Heading("一、总体情况", 1), Paragraph(f"详见{address}。"), Figure("统计图", bars))
+    path = tmp_path / "long.html"
+    path.write_text(page_html(Document(blocks, "测试", "测试机关")), encoding="utf-8")
+    tab = open_page(browser, path, 390)
+    assert tab.evaluate("document.documentElement.scrollWidth") <= 390
+    tab.close()
