@@ -107,8 +107,9 @@ def build_report(
     fonts: object | None = None,
     atomic: bool = True,
 ) -> Built:
-    """Write the report's ``kinds`` (see DOCUMENTS and EXTRAS) into ``outdir``. With errors and not ``allow_errors`` nothing
-    is written; with ``allow_errors`` a draft marked 数据未通过校验 on every page is written.
+    """Write the report's ``kinds`` (DOCUMENTS and EXTRAS) into ``outdir``. With errors and not
+    ``allow_errors`` nothing is written; with ``allow_errors`` a draft marked 数据未通过校验 on every page
+    is written (without open data).
 
     Each file goes through a temporary name unless ``atomic`` is false: for a private folder whose files
     are renamed into place afterwards anyway (a batch)."""
