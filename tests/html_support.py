@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from xml.etree.ElementTree import Element
 
 import docx
@@ -36,17 +36,19 @@ def element_text(el: Element) -> str:
     return squeeze("".join(el.itertext()))
 
 
-def html_pieces(root: Element) -> list[str]:
+def html_pieces(root: Element, *, draft: bool = True) -> list[str]:
     """The text a reader sees, piece by piece in reading order: title, headings, paragraphs, every table
     cell, figure captions. Table captions (the section heading again, for screen readers) and the chart
-    (drawn differently by each medium) are left out."""
+    (drawn differently by each medium) are left out; ``draft`` False leaves out the draft banner too
+    (the .docx and the PDF print it in the page header instead)."""
     article = root.find(".//article")
     assert article is not None
-    return [p for p in _pieces(article) if p]
+    children = [c for c in article if draft or c.get("role") != "note"]
+    return [p for p in _pieces(children) if p]
 
 
-def _pieces(el: Element) -> Iterator[str]:
-    for child in el:
+def _pieces(elements: Iterable[Element]) -> Iterator[str]:
+    for child in elements:
         tag = child.tag
         if tag == "h1" and len(child):  # the title, one printed line per span
             yield from (element_text(line) for line in child)
@@ -73,11 +75,12 @@ def docx_pieces(data: bytes) -> list[str]:
     return [p for p in out if p]
 
 
-def pdf_text(data: bytes) -> str:
-    """Every character the PDF draws, whitespace and page numbers removed, page by page."""
+def pdf_text(data: bytes) -> tuple[str, int]:
+    """Every character the PDF draws, whitespace and page numbers removed, page by page; and the
+    number of pages."""
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         text = "".join(squeeze(page.extract_text() or "") for page in pdf.pages)
-    return PAGE_NUMBER.sub("", text)
+        return PAGE_NUMBER.sub("", text), len(pdf.pages)
 
 
 def html_grid(table: Element) -> dict[tuple[int, int], tuple[str, int, int]]:
