@@ -5,6 +5,7 @@ accessibility violation; the W3C Nu HTML Checker (vnu.jar, shipped by html5valid
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import re
 import shutil
@@ -159,7 +160,7 @@ def vnu() -> list[str]:
     return [java, "-jar", str(Path(spec.origin).parent / "vnu.jar"), "--also-check-svg", "--format", "text"]
 
 
-def test_the_nu_html_checker_finds_no_error_in_page_or_fragment(
+def test_the_nu_html_checker_finds_no_error_in_page_draft_or_fragment(
     page: tuple[Document, Path], tmp_path: Path
 ) -> None:
     document, path = page
@@ -169,7 +170,10 @@ def test_the_nu_html_checker_finds_no_error_in_page_or_fragment(
         f"<body>{fragment_html(document)}</body></html>",
         encoding="utf-8",
     )
-    done = subprocess.run([*vnu(), str(path), str(fragment)], capture_output=True, text=True, timeout=180)
+    draft = tmp_path / "草稿.html"
+    draft.write_text(page_html(dataclasses.replace(document, draft_mark="数据未通过校验")), encoding="utf-8")
+    files = [str(path), str(fragment), str(draft)]
+    done = subprocess.run([*vnu(), *files], capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stdout + done.stderr
 
 
@@ -184,3 +188,20 @@ def test_a_long_unbroken_address_or_label_does_not_widen_the_phone_page(browser,
     tab = open_page(browser, path, 390)
     assert tab.evaluate("document.documentElement.scrollWidth") <= 390
     tab.close()
+
+
+def test_chromium_prints_a_drafts_mark_on_every_page(tmp_path: Path) -> None:
+    from govreport.api import DRAFT_MARK
+
+    path = tmp_path / "草稿.html"
+    path.write_text(page_html(outline(five_digit_report("gb2021"), draft_mark=DRAFT_MARK)), encoding="utf-8")
+    pdf = tmp_path / "printed.pdf"
+    subprocess.run(
+        [chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", "--no-pdf-header-footer",
+         f"--print-to-pdf={pdf}", path.as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    need(shutil.which("pdftotext") is not None, "pdftotext (poppler)")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    pages = [p for p in text.split("\f") if p.strip()]
+    assert len(pages) >= 4 and all(p.lstrip().startswith(DRAFT_MARK) for p in pages)

@@ -235,3 +235,12 @@ def test_render_html_writes_atomically_and_escapes(tmp_path: Path) -> None:
     assert "<script>" not in text and "&lt;script&gt;" in text
     assert [element_text(p) for p in parse(text).iter("p")] == ["a<b>&c</p><script>x</script>"]
     assert [p.name for p in tmp_path.iterdir()] == ["r.html"]
+
+
+def test_a_draft_mark_cannot_break_out_of_the_style_sheet() -> None:
+    mark = '草稿"</style><script>x</script>\\'
+    root = parse(page_html(Document((Paragraph("正文。"),), "测试", "机关", draft_mark=mark)))
+    style = "".join(s.text or "" for s in root.iter("style"))
+    assert "@top-center{content:" in style and "<" not in style
+    assert root.find(".//script") is None
+    assert element_text(root.find(".//article")[0]) == squeeze(mark)  # type: ignore[index]

@@ -22,7 +22,7 @@ def page_html(document: Document) -> str:
     lang = escape(document.language or "zh-CN")
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n{head}\n'
-        f"<title>{escape(document.title, quote=False)}</title>\n<style>{style_sheet()}</style>\n</head>\n"
+        f"<title>{escape(document.title, quote=False)}</title>\n<style>{style_sheet(document.draft_mark)}</style>\n</head>\n"
         f"<body>\n<main>\n{article(document, Styler(inline=False))}\n</main>\n</body>\n</html>\n"
     )
 

@@ -94,7 +94,19 @@ main{{max-width:none;margin:0;padding:0;border:0;box-shadow:none}}
 """
 
 
-def style_sheet() -> str:
-    """The page's ``<style>`` content: the class rules, then the page frame, phone and print rules."""
+def style_sheet(draft_mark: str | None = None) -> str:
+    """The page's ``<style>`` content: the class rules, then the page frame, phone and print rules;
+    a draft's mark goes into the top margin of every printed page, like the .docx and PDF headers."""
     rules = "\n".join(f".govreport .{name}{{{body}}}" for name, body in RULES.items() if name != "govreport")
-    return f".govreport{{{RULES['govreport']}}}\n{rules}{_PAGE}"
+    sheet = f".govreport{{{RULES['govreport']}}}\n{rules}{_PAGE}"
+    if draft_mark:
+        colour = hex_rgb(PLACEHOLDER_RGB)
+        mark = f"content:{css_string(draft_mark)};color:#{colour};font-size:10.5pt;font-family:{HEI}"
+        sheet += f"@media print{{@page{{@top-center{{{mark}}}}}}}\n"
+    return sheet
+
+
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string that cannot end the string or the ``<style>`` element."""
+    escaped = "".join(f"\\{ord(ch):X} " if ch in '"\\<>&\n' or ord(ch) < 32 else ch for ch in text)
+    return f'"{escaped}"'
