@@ -32,6 +32,8 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
         "cli",
     ),
     "findings_format": ("workbook", "checks", "document", "render", "batch", "api", "cli"),
+    # the tables as open data: from the Report and the format, beside the renderers (not through them)
+    "opendata": ("workbook", "checks", "render", "findings_format", "batch", "api", "cli"),
 }
 
 
