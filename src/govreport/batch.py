@@ -175,6 +175,12 @@ def _failure(exc: Exception, outdir: str | None) -> str:
         return str(exc)
     if isinstance(exc, OSError):
         return f"无法写入输出目录 {outdir}（{exc.strerror or exc}）"
+    if isinstance(exc, UnicodeEncodeError):
+        # a locale without UTF-8 (LC_ALL=C with PYTHONUTF8=0) cannot spell Chinese file names
+        return (
+            f"当前系统的字符编码（{sys.getfilesystemencoding()}）不能表示中文文件名，无法写入 {outdir}；"
+            "请在 UTF-8 环境下运行（如 export LANG=C.UTF-8 LC_ALL=C.UTF-8）"
+        )
     return f"生成报告时程序出错，请把此信息报告给维护人员：{type(exc).__name__}: {exc}"
 
 

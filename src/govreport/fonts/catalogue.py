@@ -100,6 +100,14 @@ def _scan(roots: tuple[Path, ...]) -> tuple[Path, ...]:
     return tuple(found)
 
 
+def _decode_fc_list(raw: bytes) -> str:
+    lines = []
+    for line in raw.split(b"\n"):
+        file, _, names = line.partition(b"\t")
+        lines.append(os.fsdecode(file) + ("\t" + names.decode("utf-8", "replace") if names else ""))
+    return "\n".join(lines)
+
+
 @lru_cache(maxsize=1)
 def _fontconfig() -> tuple[tuple[Path, frozenset[str]], ...]:
     """Fonts with Chinese coverage as fontconfig lists them: (file, family names)."""
@@ -110,12 +118,14 @@ def _fontconfig() -> tuple[tuple[Path, frozenset[str]], ...]:
         out = subprocess.run(
             [exe, "--format", "%{file}\t%{family}\t%{postscriptname}\n", ":lang=zh"],
             capture_output=True,
-            text=True,
             timeout=20,
             check=False,
         ).stdout
     except (OSError, subprocess.SubprocessError):
         return ()
+    # fontconfig writes UTF-8 whatever the locale (LC_ALL=C included); file names are bytes, decoded
+    # the way Python decodes the file system's names so that they open again
+    out = _decode_fc_list(out)
     merged: dict[Path, set[str]] = {}
     for line in sorted(out.splitlines()):
         parts = line.split("\t")
