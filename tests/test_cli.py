@@ -7,6 +7,7 @@ import json
 import zipfile
 from pathlib import Path
 
+import frictionless
 import pytest
 from click.testing import CliRunner, Result
 from conftest import need
@@ -58,6 +59,20 @@ def test_check_broken_cell_exit_1_names_cell(tmp_path: Path) -> None:
     assert report["valid"] is False
     rules = {(e["rule"], e["sheet"]) for e in report["tasks"][0]["errors"]}
     assert ("R1", "表三") in rules
+
+
+def test_check_json_loads_with_frictionless(tmp_path: Path) -> None:
+    """`--format json` is documented as a frictionless report: frictionless's own loader takes it."""
+    book = filled(tmp_path / "b.xlsx", **{"t3__四__自然人": 2})
+    (tmp_path / "坏.xlsx").write_bytes(b"")
+    result = run("check", str(book), str(tmp_path / "坏.xlsx"), "--format", "json")
+    report = frictionless.Report.from_descriptor(json.loads(result.output))
+    assert report.valid is False
+    broken, unreadable = sorted(report.tasks, key=lambda t: t.place)
+    assert broken.title == "测试镇人民政府"
+    balance = broken.errors[0]
+    assert (balance.type, balance.row_number, balance.field_number) == ("cell-error", 29, 4)
+    assert [e.type for e in unreadable.errors] == ["file-error"]
 
 
 @pytest.mark.parametrize(

@@ -6,11 +6,13 @@ import json
 import re
 import xml.etree.ElementTree as ET
 
+import frictionless
 import pytest
 from factories import make_report, t
 
 from govreport.checks import check_report, checked_rules
 from govreport.findings_format import FileResult, exit_code, to_github, to_json, to_junit, to_text
+from govreport.findings_format.result import row_and_field
 from govreport.formats import get_format
 from govreport.model import Finding, Severity
 
@@ -94,8 +96,9 @@ def test_text_strict_fails_on_warnings(warned: FileResult) -> None:
 
 
 ERROR_KEYS = {
-    "type", "rule", "title", "description", "message", "tags", "severity", "sheet", "cell", "rowNumber",
-    "fieldNumber", "table", "rowLabel", "columnLabel", "expected", "actual", "cells",
+    "type", "findingType", "rule", "title", "description", "message", "note", "tags", "severity", "sheet",
+    "address", "cell", "fieldName", "rowNumber", "fieldNumber", "table", "rowLabel", "columnLabel",
+    "expected", "actual", "cells",
 }  # fmt: skip
 
 
@@ -108,7 +111,8 @@ def test_json_is_shaped_like_frictionless(
     assert report["valid"] is False
     assert report["stats"] == {"tasks": 3, "errors": 4, "warnings": 1}
     first, second, third = report["tasks"]
-    assert (first["name"], first["place"], first["valid"]) == (
+    assert (first["name"], first["title"], first["place"], first["valid"]) == (
+        "workbook-1",
         "威海市文登区大水泊镇人民政府",
         "reports/甲镇.xlsx",
         False,
@@ -117,12 +121,13 @@ def test_json_is_shaped_like_frictionless(
     error = first["errors"][0]
     assert set(error) == ERROR_KEYS
     finding = broken.errors[0]
-    assert (error["type"], error["rule"], error["title"], error["severity"]) == (
-        "balance-mismatch", "R1", "本列勾稽不平", "error"
+    assert (error["type"], error["findingType"], error["rule"], error["title"], error["severity"]) == (
+        "cell-error", "balance-mismatch", "R1", "本列勾稽不平", "error"
     )  # fmt: skip
-    assert (error["sheet"], error["cell"], error["expected"], error["actual"]) == (
+    assert (error["sheet"], error["address"], error["cell"], error["expected"], error["actual"]) == (
         finding.sheet,
         finding.cell,
+        "2",
         "1",
         "2",
     )
@@ -133,11 +138,28 @@ def test_json_is_shaped_like_frictionless(
     )
     assert error["cells"] == list(finding.cells) and len(error["cells"]) == 3
     assert error["tags"] == ["#table", "#row", "#cell"]
-    assert second["valid"] is True and second["warnings"][0]["type"] == "overview-too-long"
-    assert (third["name"], third["valid"]) == ("乙镇.xlsx", False)
-    assert [(e["type"], e["message"], e["tags"]) for e in third["errors"]] == [
-        ("workbook-unreadable", UNREADABLE, ["#file"])
+    assert second["valid"] is True and second["warningDetails"][0]["findingType"] == "overview-too-long"
+    (line,) = second["warnings"]
+    assert line.startswith("Q2 ") and line.endswith(warned.warnings[0].message)
+    assert (third["name"], third["title"], third["valid"]) == ("workbook-3", "乙镇.xlsx", False)
+    assert [(e["type"], e["findingType"], e["message"], e["tags"]) for e in third["errors"]] == [
+        ("file-error", "workbook-unreadable", UNREADABLE, ["#file"])
     ]
+
+
+def test_json_loads_as_a_frictionless_report(
+    broken: FileResult, warned: FileResult, unreadable: FileResult
+) -> None:
+    """What the README promises: frictionless's own loader takes the JSON as a validation report."""
+    report = frictionless.Report.from_descriptor(json.loads(to_json([broken, warned, unreadable])))
+    assert [t.title for t in report.tasks] == ["威海市文登区大水泊镇人民政府", warned.name, "乙镇.xlsx"]
+    cell_error = report.tasks[0].errors[0]
+    assert (cell_error.type, cell_error.row_number, cell_error.field_number, cell_error.cell) == (
+        "cell-error",
+        *row_and_field(broken.errors[0].cell),
+        "2",
+    )
+    assert report.tasks[1].warnings and report.tasks[2].errors[0].type == "file-error"
 
 
 @pytest.mark.parametrize(
