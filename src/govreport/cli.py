@@ -16,9 +16,12 @@ import click
 
 from . import __version__
 from .batch import REFUSED, Job, NoWorkbooksError, expand_inputs, previous_index
+from .cli_chinese import ChineseGroup, chinese_message
+from .fonts import ROLE_NAMES, ROLES
 from .formats import FORMATS, UnknownFormatError, format_for_year, get_format
 
 STANDARDS = click.Choice(sorted(FORMATS))
+FONT_ROLES_HELP = "角色：" + "，".join(f"{role} {ROLE_NAMES[role]}" for role in ROLES) + "。"
 
 
 class InputError(click.ClickException):
@@ -48,19 +51,8 @@ def _parse_fonts(values: tuple[str, ...]) -> dict[str, str]:
         raise click.BadParameter(str(exc), param_hint="--font") from None
 
 
-_CLICK_PHRASES = (
-    ("No such option", "没有这个选项"),
-    ("Missing argument", "缺少参数"),
-    ("Missing option", "缺少选项"),
-    ("Invalid value for", "参数值无效"),
-    ("No such command", "没有这个命令"),
-    ("Got unexpected extra argument", "多余的参数"),
-    ("requires an argument", "需要一个值"),
-)
-
-
-class _Cli(click.Group):
-    """Usage errors in Chinese (click's own wording kept in brackets for the details), exit code 2."""
+class _Cli(ChineseGroup):
+    """Usage errors in Chinese, exit code 2; a bare ``govreport`` prints the help (exit 0)."""
 
     def main(self, *args: object, **kwargs: object) -> object:  # type: ignore[override]
         kwargs["standalone_mode"] = False
@@ -68,9 +60,7 @@ class _Cli(click.Group):
             return super().main(*args, **kwargs)  # type: ignore[arg-type]
         except click.UsageError as exc:
             command = exc.ctx.command_path if exc.ctx else "govreport"
-            detail = exc.format_message()
-            for english, chinese in _CLICK_PHRASES:
-                detail = detail.replace(english, chinese)
+            detail = chinese_message(exc.format_message())
             click.echo(f"错误：命令用法不正确：{detail}（运行 {command} --help 查看用法）", err=True)
             sys.exit(2)
         except click.ClickException as exc:
@@ -82,7 +72,9 @@ class _Cli(click.Group):
 
 
 @click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="govreport")
+@click.version_option(
+    __version__, prog_name="govreport", message="%(prog)s %(version)s", help="显示版本号并退出。"
+)
 def cli() -> None:
     """政府信息公开工作年度报告：生成模板、校验数据、排版成 Word 和 PDF。
 
@@ -91,24 +83,29 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path), metavar="工作簿.xlsx")
 @click.option(
-    "--format",
-    "--standard",
-    "standard",
-    type=STANDARDS,
-    help="报告格式；默认按年度选择（2021年度起为 gb2021）。",
+    "--standard", "standard", type=STANDARDS, help="报告格式；默认按年度选择（2021年度起为 gb2021）。"
 )
-@click.option("--year", type=click.IntRange(2019, 2100), help="报告年度，预先填入“基本信息”。")
+@click.option("--format", "old_standard", type=STANDARDS, hidden=True)  # the old spelling of --standard
+@click.option(
+    "--year", type=click.IntRange(2019, 2100), metavar="年度", help="报告年度，预先填入“基本信息”。"
+)
 @click.option("--force", is_flag=True, help="覆盖已存在的文件。")
-def template(out: Path, standard: str | None, year: int | None, force: bool) -> None:
+def template(
+    out: Path, standard: str | None, old_standard: str | None, year: int | None, force: bool
+) -> None:
     """写出空白工作簿模板。
 
     \b
     示例：govreport template 2024年报.xlsx --year 2024
+    （报告格式用 --standard 指定；旧写法 --format 仍然有效。）
     """
     from .workbook.template import write_template
 
+    if standard and old_standard and standard != old_standard:
+        raise InputError(f"--standard {standard} 与 --format {old_standard} 矛盾，请只写 --standard")
+    standard = standard or old_standard
     try:
         fmt = get_format(standard) if standard else format_for_year(year or 2021)
     except UnknownFormatError as exc:
@@ -158,13 +155,22 @@ def batch_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option(
             "--previous",
             type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            metavar="文件",
             help="上年度工作簿（跨年度校验）。",
         ),
         click.option(
-            "--previous-dir", type=click.Path(path_type=Path), help="上年度工作簿所在目录（按机关名称匹配）。"
+            "--previous-dir",
+            type=click.Path(path_type=Path),
+            metavar="目录",
+            help="上年度工作簿所在目录（按机关名称匹配）。",
         ),
         click.option(
-            "--jobs", "-j", type=click.IntRange(0, 256), default=0, help="并行进程数，默认等于 CPU 核数。"
+            "--jobs",
+            "-j",
+            type=click.IntRange(0, 256),
+            default=0,
+            metavar="N",
+            help="并行进程数；0 为默认，表示按本机 CPU 核数自动决定，1 表示不并行。",
         ),
     )
     for option in reversed(options):
@@ -173,7 +179,7 @@ def batch_options(command: Callable[..., None]) -> Callable[..., None]:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True)
+@click.argument("files", nargs=-1, required=True, metavar="工作簿...")
 @click.option(
     "--format",
     "output_format",
@@ -183,7 +189,11 @@ def batch_options(command: Callable[..., None]) -> Callable[..., None]:
 @click.option("--standard", type=STANDARDS, help="报告格式；默认按年度选择。")
 @click.option("--strict", is_flag=True, help="有警告也视为不通过（退出码 1）。")
 @click.option(
-    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="把结果写入文件而不是屏幕。"
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="文件",
+    help="把结果写入文件而不是屏幕。",
 )
 @batch_options
 def check(
@@ -280,11 +290,12 @@ def _emit(text: str, output: Path | None) -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True)
+@click.argument("files", nargs=-1, required=True, metavar="工作簿...")
 @click.option(
     "-o",
     "--outdir",
     type=click.Path(file_okay=False, path_type=Path),
+    metavar="目录",
     help="输出目录；默认与工作簿同一目录。",
 )
 @click.option("--standard", type=STANDARDS, help="报告格式；默认按年度选择。")
@@ -304,12 +315,17 @@ def _emit(text: str, output: Path | None) -> None:
     "--open-data", is_flag=True, help="另写三张统计表的开放数据：每表一个 CSV（UTF-8 带 BOM）和一个 JSON。"
 )
 @click.option(
-    "--font", "fonts", multiple=True, metavar="ROLE=PATH", help="指定 PDF 字体，如 body=/path/simfang.ttf。"
+    "--font",
+    "fonts",
+    multiple=True,
+    metavar="角色=字体文件",
+    help=f"指定 PDF 某个角色的字体（可多次使用），如 body=/path/simfang.ttf。{FONT_ROLES_HELP}",
 )
 @click.option(
     "--summary",
     type=click.Path(dir_okay=False, path_type=Path),
     callback=_summary_suffix,
+    metavar="文件",
     help="把汇总表写入 .json/.csv/.xlsx 文件。",
 )
 @batch_options
@@ -393,7 +409,13 @@ def _require_fonts(overrides: dict[str, str]) -> None:
 
 
 @cli.command()
-@click.option("--font", "fonts", multiple=True, metavar="ROLE=PATH", help="指定某个角色的字体文件。")
+@click.option(
+    "--font",
+    "fonts",
+    multiple=True,
+    metavar="角色=字体文件",
+    help=f"指定某个角色的字体文件（可多次使用）。{FONT_ROLES_HELP}",
+)
 def fonts(fonts: tuple[str, ...]) -> None:
     """列出 PDF 各排版角色（标题、一级标题、二级标题、正文、表格）选用的字体及原因。"""
     from .fonts import FontError, describe_fonts, resolve_fonts
@@ -405,7 +427,7 @@ def fonts(fonts: tuple[str, ...]) -> None:
 
 
 @cli.command()
-@click.argument("workbook", type=click.Path(path_type=Path))
+@click.argument("workbook", type=click.Path(path_type=Path), metavar="工作簿.xlsx")
 @click.option("--standard", type=STANDARDS, help="报告格式；默认按年度选择。")
 def draft(workbook: Path, standard: str | None) -> None:
     """根据统计表生成可直接粘贴的标准表述（依申请公开、复议诉讼、文件制发等）。"""

@@ -6,6 +6,14 @@ message naming what to install when nothing fits). :mod:`.catalogue` lists the m
 :mod:`.files` reads a file's faces and coverage, :mod:`.cache` keeps reportlab's parsed faces between runs.
 """
 
-from .resolve import ROLES, FontError, FontSet, describe_fonts, parse_overrides, resolve_fonts
+from .resolve import ROLE_NAMES, ROLES, FontError, FontSet, describe_fonts, parse_overrides, resolve_fonts
 
-__all__ = ["ROLES", "FontError", "FontSet", "describe_fonts", "parse_overrides", "resolve_fonts"]
+__all__ = [
+    "ROLES",
+    "ROLE_NAMES",
+    "FontError",
+    "FontSet",
+    "describe_fonts",
+    "parse_overrides",
+    "resolve_fonts",
+]

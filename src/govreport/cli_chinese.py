@@ -1,0 +1,182 @@
+"""click in Chinese: the help's headings and usage line, and click's own error messages.
+
+click writes its few words (Usage, Options, "Did you mean", "is not one of" …) in English. govreport's
+commands use the classes below, which override click's formatting hooks; click's modules are left as
+they are, so a program that imports govreport and uses click itself sees click unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+import click
+
+HELP_OPTION_HELP = "显示本帮助并退出。"
+OPTIONS_METAVAR = "[选项]"
+SUBCOMMAND_METAVAR = "命令 [参数]..."
+_HEADINGS = {"Options": "选项", "Commands": "命令", "Arguments": "参数"}
+
+# click's error wordings (click 8.1–8.3) and their Chinese; applied in order to the formatted message
+_MESSAGES: tuple[tuple[str, str], ...] = (
+    (r"No such command '([^']*)'\.", r"没有“\1”这个命令。"),
+    (r"No such option: (\S+)", r"没有 \1 这个选项。"),
+    (r"No such option '([^']*)'\.", r"没有 \1 这个选项。"),
+    (r"\s*Did you mean '?([^'?]*)'?\?", r"您要输入的是不是 \1？"),
+    (r"\s*\(Possible options: (.+?)\)", r"（可能是：\1）"),
+    (r"'([^']*)' is not one of (.+?)\.$", r"“\1”不是可选的值（可选：\2）。"),
+    (r"'([^']*)' is not a valid integer range\.", r"“\1”不是整数。"),
+    (r"'([^']*)' is not a valid integer\.", r"“\1”不是整数。"),
+    (r"'([^']*)' is not a valid float(?: range)?\.", r"“\1”不是数字。"),
+    (r"'([^']*)' is not a valid boolean\.", r"“\1”不是是/否的值。"),
+    (r"(-?\d+) is not in the range (.+?)\.", r"\1 不在允许的范围（\2）内。"),
+    (r"(?:File|Directory|Path) '(.+?)' is a file\.", r"“\1”是一个文件，这里要的是目录。"),
+    (r"(?:File|Directory|Path) '(.+?)' is a directory\.", r"“\1”是一个目录，这里要的是文件。"),
+    (r"(?:File|Directory|Path) '(.+?)' does not exist\.", r"“\1”不存在。"),
+    (r"(?:File|Directory|Path) '(.+?)' is not readable\.", r"“\1”无法读取（没有权限）。"),
+    (r"(?:File|Directory|Path) '(.+?)' is not writable\.", r"“\1”无法写入（没有权限）。"),
+    (r"Missing argument '(.+?)'\.", r"缺少参数 \1。"),
+    (r"Missing option '(.+?)'\.", r"缺少选项 \1。"),
+    (r"Got unexpected extra arguments? \((.+?)\)", r"多余的参数：\1"),
+    (r"Option '(.+?)' requires an argument\.", r"选项 \1 后面要有一个值。"),
+    (r"Option '(.+?)' requires (\d+) arguments\.", r"选项 \1 后面要有 \2 个值。"),
+    (r"Option '(.+?)' does not take a value\.", r"选项 \1 后面不能跟值。"),
+    (r"Invalid value for (.+?): ", r"\1 的值无效："),
+    (r"Invalid value: ", r"值无效："),
+    (r"Error: ", ""),
+    (r"'(-{1,2}[\w-]+)'", r"\1"),  # option names need no quotes
+    (r"'([\w.-]+)'(?=, |）)", r"\1"),  # nor the choices listed
+)
+
+
+def chinese_message(message: str) -> str:
+    """click's English error message in Chinese (parts click did not write are left as they are)."""
+    for english, chinese in _MESSAGES:
+        message = re.sub(english, chinese, message)
+    return message
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_TOKEN = re.compile(
+    r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]+|\s+"
+)
+_NO_LINE_START = "，。、；：？！）》」』”’,.;:?!)"
+_NO_LINE_END = "（《「『“‘("
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Lines of at most ``width`` columns: Chinese breaks between any two characters, other words stay
+    whole, closing punctuation never starts a line, opening punctuation never ends one."""
+    lines: list[str] = []
+    line = ""
+    for token in _TOKEN.findall(" ".join(text.split())):
+        if token.isspace():
+            if line:
+                line += " "
+            continue
+        if display_width(line + token) <= width or not line.strip():
+            line += token
+            continue
+        carried = ""
+        if token[0] in _NO_LINE_START:  # take back the marks and the character before them
+            while line and line[-1] in _NO_LINE_START:
+                line, carried = line[:-1], line[-1] + carried
+            if line and display_width(line[-1]) == 2:
+                line, carried = line[:-1], line[-1] + carried
+        while line and line[-1] in _NO_LINE_END:
+            line, carried = line[:-1], line[-1] + carried
+        if not line.strip():  # nowhere to break: let the line run long
+            line += carried + token
+            continue
+        lines.append(line.rstrip())
+        line = carried + token
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines or [""]
+
+
+class ChineseFormatter(click.HelpFormatter):
+    """Usage line and section headings in Chinese; columns and wrapping measured in display width."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, prefix="用法：" if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{_HEADINGS.get(heading, heading)}：\n")
+
+    def write_text(self, text: str) -> None:
+        indent = " " * self.current_indent
+        paragraphs = re.split(r"\n\s*\n", text.strip("\n"))
+        for n, paragraph in enumerate(paragraphs):
+            if n:
+                self.write("\n")
+            if paragraph.lstrip().startswith("\b"):  # click's mark: keep the lines as written
+                for line in paragraph.lstrip()[1:].lstrip("\n").splitlines():
+                    self.write(f"{indent}{line}\n")
+                continue
+            for line in wrap(paragraph, max(self.width - self.current_indent, 20)):
+                self.write(f"{indent}{line}\n")
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = list(rows)
+        first_col = min(max((display_width(r[0]) for r in rows), default=0), col_max) + col_spacing
+        text_width = max(self.width - first_col - self.current_indent, 10)
+        margin = " " * (first_col + self.current_indent)
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if display_width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - display_width(first)))
+            else:
+                self.write("\n" + margin)
+            lines = wrap(second, text_width)
+            self.write(lines[0] + "\n")
+            for line in lines[1:]:
+                self.write(margin + line + "\n")
+
+
+class ChineseContext(click.Context):
+    formatter_class = ChineseFormatter
+
+
+class _Chinese:
+    """What the command and the group share: the context, the help option, the usage metavar."""
+
+    context_class = ChineseContext
+
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = HELP_OPTION_HELP
+        return option
+
+
+class ChineseCommand(_Chinese, click.Command):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", OPTIONS_METAVAR)
+        super().__init__(*args, **kwargs)
+
+
+class ChineseGroup(_Chinese, click.Group):
+    """A group whose commands are Chinese too; with no command at all it prints its help (exit 0)."""
+
+    command_class = ChineseCommand
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", OPTIONS_METAVAR)
+        kwargs.setdefault("subcommand_metavar", SUBCOMMAND_METAVAR)
+        super().__init__(*args, **kwargs)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args and not ctx.resilient_parsing:
+            click.echo(ctx.get_help(), color=ctx.color)
+            ctx.exit(0)
+        return super().parse_args(ctx, args)
