@@ -211,6 +211,24 @@ def test_draft_prints_sentences_from_the_tables(tmp_path: Path) -> None:
     assert "3件" in result.output
 
 
+@pytest.mark.parametrize("year", [2024, 2020], ids=["gb2021", "gb2019"])
+def test_draft_marks_sentences_resting_on_a_broken_rule_and_exits_1(tmp_path: Path, year: int) -> None:
+    """3 requests neither handled nor carried over: no confident "all completed" sentence."""
+    book = fill_workbook(
+        tmp_path / "坏.xlsx", workbook_data("测试镇人民政府", year, {CellKey("t3", "一", "自然人"): 3})
+    )
+    result = run("draft", str(book))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    done = next(line for line in lines if "均已按期办结" in line)
+    assert done.startswith("【待核实】")
+    assert any("R1" in line and "表三!" in line for line in lines[lines.index(done) + 1 :])
+    assert "本年度未作出" in result.output and not any(
+        line.startswith("【待核实】本年度未作出") for line in lines
+    )  # sentences on sound cells stay as they are
+    assert "工作簿有 2 个错误" in result.output
+
+
 def test_fonts_lists_every_role() -> None:
     result = run("fonts")
     need(result.exit_code != 2, "a Chinese TrueType font")

@@ -430,17 +430,35 @@ def fonts(fonts: tuple[str, ...]) -> None:
 @click.argument("workbook", type=click.Path(path_type=Path), metavar="工作簿.xlsx")
 @click.option("--standard", type=STANDARDS, help="报告格式；默认按年度选择。")
 def draft(workbook: Path, standard: str | None) -> None:
-    """根据统计表生成可直接粘贴的标准表述（依申请公开、复议诉讼、文件制发等）。"""
-    from .draft import draft_sentences
-    from .model import WorkbookError
-    from .workbook.reader import read_workbook
+    """根据统计表生成可直接粘贴的标准表述（依申请公开、复议诉讼、文件制发等）。
 
-    try:
-        report, _ = read_workbook(workbook, standard)
-    except WorkbookError as exc:
-        raise InputError(str(exc)) from None
-    for drafted in draft_sentences(report):
-        click.echo(drafted.sentence)
+    工作簿有错误时，依据出错单元格的句子前标“【待核实】”并说明原因，退出码为 1。
+    """
+    from . import api
+    from .draft import draft_sentences
+    from .findings_format.result import rule_title
+
+    checked = api.check_workbook(workbook, format_id=standard)
+    if checked.report is None:
+        raise InputError(checked.result.error or f"{workbook}：无法读取")
+    errors = checked.result.errors
+    for drafted in draft_sentences(checked.report, errors):
+        if not drafted.broken:
+            click.echo(drafted.sentence)
+            continue
+        click.echo(f"【待核实】{drafted.sentence}")
+        for finding in drafted.broken:
+            where = (
+                f"{finding.sheet}!{finding.cell}" if finding.sheet and finding.cell else finding.sheet or ""
+            )
+            click.echo(f"    └ {finding.rule} {where} {rule_title(finding.rule)}：{finding.message}")
+    if errors:
+        click.echo(
+            f"注意：工作簿有 {len(errors)} 个错误（运行 govreport check {workbook} 查看），"
+            "标“【待核实】”的句子所依据的数字违反了规则，改正后请重新生成。",
+            err=True,
+        )
+        sys.exit(1)
 
 
 def main() -> None:

@@ -2,17 +2,20 @@
 
 A clerk pastes them into the narrative and never retypes a number. The wording is data
 (``formats/claims.py``): each placeholder names a claim topic, and the number filled in is that
-topic's table figure, so rule Q4 reads every generated sentence back as consistent.
+topic's table figure, so rule Q4 reads every generated sentence back as consistent. A sentence whose
+numbers sit in a cell that an error names (a broken sum, a cell that is not a number) carries that
+error in ``broken``: its numbers cannot be trusted, and the command line marks it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from .formats.claims import ClaimSet, DraftSentence, Piece, claims_for
-from .model import Number, Report
+from .model import Finding, Number, Report, Severity
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
@@ -23,18 +26,44 @@ class Drafted:
 
     topic: str
     sentence: str
+    broken: tuple[Finding, ...] = ()  # errors on the cells the sentence's numbers come from
 
 
-def draft_sentences(report: Report) -> list[Drafted]:
+def draft_sentences(report: Report, findings: Iterable[Finding] = ()) -> list[Drafted]:
     """Sentences for requests, applicants, results, carry-over, reviews and lawsuits, documents,
-    decisions and fees, in that order; topics with nothing to say are left out."""
+    decisions and fees, in that order; topics with nothing to say are left out. ``findings`` are the
+    report's check results: each sentence gets the errors that name one of its cells."""
     claims = claims_for(report.format_id)
+    errors = [f for f in findings if f.severity is Severity.ERROR]
     drafted = []
     for draft in claims.drafts:
         sentence = _sentence(report, claims, draft)
         if sentence:
-            drafted.append(Drafted(draft.topic, sentence))
+            places = _places(report, claims, draft)
+            broken = tuple(f for f in errors if places & _named(f))
+            drafted.append(Drafted(draft.topic, sentence, broken))
     return drafted
+
+
+def _places(report: Report, claims: ClaimSet, draft: DraftSentence) -> set[str]:
+    """The cells (as "sheet!A1") every number of the sentence, or its zero wording, comes from."""
+    texts = [t for p in draft.pieces for t in (p.text, *(d.text for d in p.details))]
+    texts += [d.text for d in draft.details]
+    keys = {k for t in texts for k in _PLACEHOLDER.findall(t)} | set(draft.when)
+    if draft.percent:
+        keys |= {draft.percent[0], draft.percent[1]}
+    places = set()
+    for key in keys:
+        for cell in claims.topic(key).readings[0].cells:
+            value = report.values.get(cell)
+            if value is not None and value.place is not None:
+                places.add(str(value.place))
+    return places
+
+
+def _named(finding: Finding) -> set[str]:
+    own = {f"{finding.sheet}!{finding.cell}"} if finding.sheet and finding.cell else set()
+    return own | set(finding.cells)
 
 
 def _value(report: Report, claims: ClaimSet, topic: str) -> Number:
