@@ -229,6 +229,27 @@ def test_draft_marks_sentences_resting_on_a_broken_rule_and_exits_1(tmp_path: Pa
     assert "工作簿有 2 个错误" in result.output
 
 
+@pytest.mark.parametrize("year", [2024, 2020], ids=["gb2021", "gb2019"])
+@pytest.mark.parametrize("own_preamble", [True, False], ids=["前言", "no-前言"])
+def test_contact_warnings_only_when_the_generated_preamble_needs_them(
+    tmp_path: Path, year: int, own_preamble: bool
+) -> None:
+    data = workbook_data(
+        "测试镇人民政府", year, {CellKey("t3", "一", "自然人"): 3, CellKey("t3", "（一）", "自然人"): 3}
+    )
+    details = data["details"]
+    assert isinstance(details, dict)
+    for key in ("portal_name", "portal_url", "contact_dept", "address", "postcode", "phone"):
+        details.pop(key)
+    if own_preamble:
+        narrative = data["narrative"]
+        assert isinstance(narrative, dict)
+        narrative["前言"] = "本报告由测试镇人民政府办公室编制。如有疑问请致电010-12345678。"
+    result = run("check", str(fill_workbook(tmp_path / "a.xlsx", data)))
+    assert result.exit_code == 0, result.output
+    assert result.output.count("M2") == (0 if own_preamble else 6), result.output
+
+
 def test_fonts_lists_every_role() -> None:
     result = run("fonts")
     need(result.exit_code != 2, "a Chinese TrueType font")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from ..dates import parse_date
 from ..formats import FORMATS
-from ..model import DETAIL_LABELS, Detail, Finding, Severity
+from ..model import DETAIL_LABELS, Detail, Finding, Passage, Severity
 from ..text import clean_text
 from .labels import norm
 from .nearby import find_label, value_near
@@ -131,3 +131,11 @@ def _missing(key: str, label: str, text: str, hit: tuple[Sheet, tuple[int, int]]
         message = f"缺少{label}{where}，前言中的联系信息将显示【待填写】"
         return Finding("M2", "contact-missing", Severity.WARNING, message, sheet, cell, expected=label)
     return None
+
+
+def settle_contacts(findings: list[Finding], narrative: Mapping[str, tuple[Passage, ...]]) -> list[Finding]:
+    """The contact details only feed the generated preamble: with the workbook's own 前言 (which the
+    report prints instead, no 【待填写】 in it) their M2 warnings are moot and dropped."""
+    if not narrative.get("前言"):
+        return findings
+    return [f for f in findings if f.type != "contact-missing"]

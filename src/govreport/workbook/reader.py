@@ -7,7 +7,7 @@ from pathlib import Path
 from ..formats import FORMATS, Format, UnknownFormatError, format_for_year, get_format
 from ..model import Detail, Finding, Report, Severity, WorkbookError
 from .cells import read_values
-from .details import read_details
+from .details import read_details, settle_contacts
 from .figures import read_figures
 from .locate import locate, score
 from .narrative import known_labels, read_narrative
@@ -49,6 +49,7 @@ def read_workbook(path: str | Path, format_id: str | None = None) -> tuple[Repor
     findings += [f for spot in spots.values() for f in spot.findings]
     figures, figure_findings = read_figures(sheets, known)
     findings += cells.findings + subtotal_findings + narrative_findings + figure_findings
+    findings = settle_contacts(findings, narrative)
     report = Report(
         format_id=fmt.id,
         source=str(path),
