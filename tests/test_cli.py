@@ -15,6 +15,7 @@ from factories import workbook_data
 
 from govreport.cli import cli
 from govreport.formats import CellKey
+from govreport.terminal import display_width
 from govreport.workbook.fill import fill_workbook
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "大水泊镇-2022.xlsx"
@@ -169,6 +170,30 @@ def test_batch_same_body_and_year_is_an_error(tmp_path: Path) -> None:
     rows = list(csv.DictReader(summary.read_text(encoding="utf-8-sig").splitlines()))
     assert [(r["状态"], r["错误"]) for r in rows] == [("重复", "1"), ("重复", "1")]
     assert all("同一机关同一年度" in r["说明"] for r in rows)
+
+
+def test_batch_summary_says_why_and_fits_80_columns(tmp_path: Path) -> None:
+    """Each file that was not built says why (its first error, or the duplicate's other file); the
+    table fits an 80-column terminal; progress never calls a file that ends refused typeset."""
+    books = tmp_path / "books"
+    books.mkdir()
+    long_name = "某某省某某市某某县某某乡镇人民政府二〇二四年度政府信息公开工作年度报告填报表.xlsx"
+    filled(books / long_name, name="甲镇人民政府")
+    filled(books / "a.xlsx", name="同名镇人民政府")
+    filled(books / "b.xlsx", name="同名镇人民政府")
+    filled(books / "c.xlsx", name="错镇人民政府", **{"t3__四__自然人": 2})
+    result = run("build", str(books), "-o", str(tmp_path / "out"), "--jobs", "1", "--only", "docx")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    table = lines[lines.index(next(line for line in lines if line.startswith("文件"))) :]
+    assert max(display_width(line) for line in table) <= 80, "\n".join(table)
+    by_file = {line.split()[0]: line for line in table[2:] if line.endswith(".xlsx") or ".xlsx " in line}
+    assert "与 b.xlsx 同一机关同一年度" in by_file["a.xlsx"]
+    assert "与 a.xlsx 同一机关同一年度" in by_file["b.xlsx"]
+    assert "R1 表三!" in by_file["c.xlsx"] and "本列勾稽不平" in by_file["c.xlsx"]
+    progress = [line for line in lines if line.startswith("[")]
+    assert len(progress) == 4 and not any("已排版" in line for line in progress)
+    assert any(line.endswith("b.xlsx：重复：与 a.xlsx 同一机关同一年度，均不生成") for line in progress)
 
 
 def test_previous_year_carry_over(tmp_path: Path) -> None:

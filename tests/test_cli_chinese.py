@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from govreport.cli import cli
-from govreport.cli_chinese import display_width, wrap
 from govreport.fonts import ROLES
+from govreport.terminal import display_width, wrap
 
 COMMANDS = ("template", "check", "build", "fonts", "draft")
 ENGLISH = re.compile(r"Usage|Options|Commands|Show this|Did you mean|is not one of|is a file|INTEGER|Error")

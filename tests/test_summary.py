@@ -11,7 +11,7 @@ import pytest
 
 from govreport.batch import Row, with_error
 from govreport.findings_format import FileResult
-from govreport.summary import COLUMNS, to_table, write_summary
+from govreport.summary import COLUMNS, CONSOLE_COLUMNS, to_table, write_summary
 
 ROWS = [
     Row(
@@ -52,5 +52,7 @@ def test_every_format_holds_the_same_rows(tmp_path: Path, suffix: str) -> None:
 
 def test_console_table_lines_up_and_counts() -> None:
     lines = to_table(ROWS).splitlines()
-    assert lines[0].split() == list(COLUMNS)
-    assert lines[-1] == "共 3 个工作簿：1 个无错误，2 个有错误或无法处理。"
+    assert lines[0].split() == list(CONSOLE_COLUMNS)
+    assert lines[2].split()[:3] == ["甲镇.xlsx", "已生成", "0/0"]
+    assert lines[-2] == "共 3 个工作簿：1 个无错误，2 个有错误或无法处理。"
+    assert "坏.xlsx：文件是空的" in lines[3] and "无法写入输出目录" in lines[4]

@@ -317,11 +317,16 @@ def _cleanup_tmpdir(row: Row) -> None:
 
 
 class Progress:
-    """A one-line progress bar on a terminal, plain lines otherwise (logs, CI)."""
+    """A one-line progress bar on a terminal, plain lines otherwise (logs, CI).
+
+    A built file's outputs are renamed into place only at the end, once no other workbook claims the
+    same name: until then its line says 待写入, never that it is done; a second workbook of the same
+    body and year is named 重复 as soon as it is seen."""
 
     def __init__(self, stream: object = None) -> None:
         self.stream = stream or sys.stderr
         self.tty = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.claimed: dict[tuple[str, str], str] = {}  # (output directory, name) -> first workbook
 
     def __call__(self, done: int, total: int, row: Row) -> None:
         name = Path(row.result.path).name
@@ -332,6 +337,14 @@ class Progress:
             end = "\n" if done == total else ""
             self.stream.write(f"\r{bar} {done}/{total} {name[:40]:<40}{end}")  # type: ignore[attr-defined]
         else:
-            status = "已排版" if row.pending else row.status  # renamed into place (or not) at the end
-            self.stream.write(f"[{done}/{total}] {name}：{status}\n")  # type: ignore[attr-defined]
+            self.stream.write(f"[{done}/{total}] {name}：{self._status(row)}\n")  # type: ignore[attr-defined]
         self.stream.flush()  # type: ignore[attr-defined]
+
+    def _status(self, row: Row) -> str:
+        if not row.pending or not row.stem:
+            return row.status
+        key = (str(Path(row.pending[0][1]).parent), row.stem)
+        first = self.claimed.setdefault(key, row.result.path)
+        if first != row.result.path:
+            return f"重复：与 {Path(first).name} 同一机关同一年度，均不生成"
+        return "待写入（全部完成后写入）"

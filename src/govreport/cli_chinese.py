@@ -8,11 +8,12 @@ they are, so a program that imports govreport and uses click itself sees click u
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
 import click
+
+from .terminal import display_width, wrap
 
 HELP_OPTION_HELP = "显示本帮助并退出。"
 OPTIONS_METAVAR = "[选项]"
@@ -56,49 +57,6 @@ def chinese_message(message: str) -> str:
     for english, chinese in _MESSAGES:
         message = re.sub(english, chinese, message)
     return message
-
-
-def display_width(text: str) -> int:
-    """Terminal columns: a Chinese character takes two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-_TOKEN = re.compile(
-    r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f“”‘’]+|\s+"
-)
-_NO_LINE_START = "，。、；：？！）》」』”’,.;:?!)"
-_NO_LINE_END = "（《「『“‘("
-
-
-def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most ``width`` columns: Chinese breaks between any two characters, other words stay
-    whole, closing punctuation never starts a line, opening punctuation never ends one."""
-    lines: list[str] = []
-    line = ""
-    for token in _TOKEN.findall(" ".join(text.split())):
-        if token.isspace():
-            if line:
-                line += " "
-            continue
-        if display_width(line + token) <= width or not line.strip():
-            line += token
-            continue
-        carried = ""
-        if token[0] in _NO_LINE_START:  # take back the marks and the character before them
-            while line and line[-1] in _NO_LINE_START:
-                line, carried = line[:-1], line[-1] + carried
-            if line and display_width(line[-1]) == 2:
-                line, carried = line[:-1], line[-1] + carried
-        while line and line[-1] in _NO_LINE_END:
-            line, carried = line[:-1], line[-1] + carried
-        if not line.strip():  # nowhere to break: let the line run long
-            line += carried + token
-            continue
-        lines.append(line.rstrip())
-        line = carried + token
-    if line.strip():
-        lines.append(line.rstrip())
-    return lines or [""]
 
 
 class ChineseFormatter(click.HelpFormatter):

@@ -5,13 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import json
-import unicodedata
 from pathlib import Path
 
-from .batch import Row
+from .batch import REFUSED, Row
 from .files import write_bytes
+from .findings_format.result import title_of
+from .terminal import clip, display_width
 
 COLUMNS = ("文件", "机关", "年度", "状态", "错误", "警告", "输出", "说明")
+CONSOLE_COLUMNS = ("文件", "状态", "错误/警告", "说明")
+CONSOLE_WIDTH = 80
 
 
 def records(rows: list[Row]) -> list[dict[str, object]]:
@@ -31,34 +34,62 @@ def records(rows: list[Row]) -> list[dict[str, object]]:
 
 
 def note(row: Row) -> str:
-    """Why a workbook has no outputs: unreadable, a build failure, a duplicate (the rule errors
-    themselves are in the check output)."""
+    """Why a workbook has no outputs: unreadable, a build failure, a duplicate, or the first error that
+    made the build refuse it (all the rule errors are in the check output)."""
     if row.result.error:
         return row.result.error
-    return "；".join(f.message for f in row.result.findings if f.type in ("build-failed", "duplicate-report"))
+    failures = [f.message for f in row.result.findings if f.type in ("build-failed", "duplicate-report")]
+    if failures:
+        return "；".join(failures)
+    if row.status == REFUSED and row.result.errors:
+        return _first_error(row)
+    return ""
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+def _first_error(row: Row) -> str:
+    first = row.result.errors[0]
+    where = f"{first.sheet}!{first.cell}" if first.sheet and first.cell else first.sheet or ""
+    more = f" 等{row.errors}个错误" if row.errors > 1 else ""
+    return " ".join(p for p in (first.rule, where, title_of(first)) if p) + more
+
+
+def _short_note(row: Row, names: dict[str, list[str]]) -> str:
+    """The reason in a few words for the console: duplicates name the other file(s)."""
+    if any(f.type == "duplicate-report" for f in row.result.findings):
+        others = [n for n in names.get(row.stem or "", []) if n != row.result.path]
+        return "与 " + "、".join(Path(n).name for n in others) + " 同一机关同一年度" if others else "重复"
+    return note(row)
 
 
 def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
+    return text + " " * (width - display_width(text))
 
 
 def to_table(rows: list[Row]) -> str:
-    """A fixed-width table that lines up in a terminal with Chinese characters (counted two columns)."""
-    data = [[str(r[c]) for c in COLUMNS] for r in records(rows)]
+    """A table that fits an 80-column terminal (Chinese characters count two columns): file, status,
+    counts and why a file was not built; the full details go to the --summary file."""
+    names: dict[str, list[str]] = {}
+    for row in rows:
+        if row.stem:
+            names.setdefault(row.stem, []).append(row.result.path)
     data = [
-        [Path(d[0]).name, *d[1:6], "，".join(Path(p).name for p in d[6].split("；") if p), d[7]] for d in data
+        [Path(r.result.path).name, r.status, f"{r.errors}/{r.warnings}", _short_note(r, names)] for r in rows
     ]
-    widths = [max(_width(x) for x in col) for col in zip(COLUMNS, *data, strict=False)]
-    lines = ["  ".join(_pad(c, w) for c, w in zip(COLUMNS, widths, strict=True)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(_pad(c, w) for c, w in zip(d, widths, strict=True)).rstrip() for d in data]
+    widths = [max(display_width(x) for x in col) for col in zip(CONSOLE_COLUMNS, *data, strict=False)]
+    widths[0] = min(widths[0], 22)
+    widths[1] = min(widths[1], 14)
+    widths[3] = max(CONSOLE_WIDTH - sum(widths[:3]) - 2 * 3, 10)
+    lines = [_line(CONSOLE_COLUMNS, widths), "  ".join("-" * w for w in widths)]
+    lines += [_line(d, widths) for d in data]
     ok = sum(1 for r in rows if not r.errors)
     lines.append(f"共 {len(rows)} 个工作簿：{ok} 个无错误，{len(rows) - ok} 个有错误或无法处理。")
+    if any(d[3] for d in data):
+        lines.append("全部问题见 govreport check；完整汇总表（含机关、输出文件）用 --summary 写出。")
     return "\n".join(lines)
+
+
+def _line(cells: list[str] | tuple[str, ...], widths: list[int]) -> str:
+    return "  ".join(_pad(clip(c, w), w) for c, w in zip(cells, widths, strict=True)).rstrip()
 
 
 def write_summary(rows: list[Row], path: str | Path) -> Path:
