@@ -1,7 +1,7 @@
 """Standard sentences generated from the tables, for the data paragraphs a report usually has.
 
 A clerk pastes them into the narrative and never retypes a number. The wording is data
-(``formats/claims.py``): each placeholder names a claim topic, and the number filled in is that
+(``formats/claims.py``): each placeholder names a claim topic (``checks/claim_topics.py``), and the number filled in is that
 topic's table figure, so rule Q4 reads every generated sentence back as consistent. A sentence whose
 numbers sit in a cell that an error names (a broken sum, a cell that is not a number) carries that
 error in ``broken``: its numbers cannot be trusted, and the command line marks it.
@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from .formats.claims import ClaimSet, DraftSentence, Piece, claims_for
+from .checks.claim_topics import ClaimSet, claims_for
+from .formats.claims import DraftSentence, Piece
 from .model import Finding, Number, Report, Severity
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")

@@ -1,7 +1,7 @@
 """Rule Q4: numbers quoted in the narrative must match the statutory tables.
 
-The phrases and the table cells they speak about are data (``formats/claims.py``); this module finds
-them sentence by sentence and compares. Precision comes first: a number is compared only when a topic's
+The words are data (``formats/claims.py``), the table cells they speak about are worked out per format
+(``checks/claim_topics.py``); this module finds them sentence by sentence and compares. Precision comes first: a number is compared only when a topic's
 cue stands right before it in the same clause, its unit fits, the sentence is about the topic's matter
 and nothing marks it as another year, a change, an approximation or another matter.
 """
@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from ..formats import get_format
-from ..formats.claims import ClaimSet, Reading, Topic, claims_for
+from ..formats.claims import SHARE
 from ..model import Finding, Number, Passage, Report, Severity
 from ..numbers import Token, normalise, tokens
+from .claim_topics import ClaimSet, Reading, Topic, claims_for
 
 RULE, TYPE = "Q4", "narrative-number-mismatch"
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
@@ -28,7 +29,7 @@ _NOT_THE_COUNT = re.compile(
     r"本级|市直|区直|县直|(?<!本)部门|乡镇|街道"
 )
 
-_SHARE = re.compile(r"占|比例|比重")
+_SHARE = re.compile(SHARE)
 _MONEY_FACTOR = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decimal(10000)}
 
 
@@ -93,8 +94,14 @@ def _number_findings(report: Report, claims: ClaimSet, sentence: str, ctx: Conte
         segment = sentence[max(clause_start, previous_end) : tok.start]
         previous_end = tok.end
         if tok.unit == "%":
+            phrase = sentence[clause_start : tok.end]
             if parent is not None and _SHARE.search(segment):
-                yield from _percent_finding(report, parent, tok, sentence[clause_start : tok.end], ctx)
+                yield from _percent_finding(report, parent, tok, phrase, ctx)
+            elif parent is None and _SHARE.search(segment):
+                shared = _share_topic(claims, tok, segment, sentence, ctx)
+                if shared is not None:
+                    claim = Claim(shared, phrase, tok.value, "%", shared.readings[0])
+                    yield from _percent_finding(report, claim, tok, phrase, ctx)
             continue
         topic = _topic_for(claims, tok, segment, sentence, clause_start, scope, ctx)
         if topic is None:
@@ -123,15 +130,37 @@ def _topic_for(
         return None
     if _other_year(sentence[clause_start : tok.start], ctx.year) or _part_of_year(sentence[: tok.start]):
         return None
+    before = sentence[: tok.start]
     for topic in claims.topics:
         if tok.unit not in topic.units or not re.search(topic.cue, segment):
             continue
         if topic.parents and scope not in topic.parents:
             continue
-        if topic.exclude and re.search(topic.exclude, segment):
+        if _excluded(topic, segment, before):
             continue
         if _in_domain(topic.domain, sentence, ctx, topic.title_domain):
             return topic
+    return None
+
+
+def _excluded(topic: Topic, segment: str, before: str) -> bool:
+    if topic.exclude and re.search(topic.exclude, segment):
+        return True
+    return bool(topic.sentence_exclude and re.search(topic.sentence_exclude, before))
+
+
+def _share_topic(claims: ClaimSet, tok: Token, segment: str, sentence: str, ctx: Context) -> Topic | None:
+    """A share told without its count ("予以公开和部分公开的占比为33.9%"): the result topic it names."""
+    if tok.approximate or _NOT_THE_COUNT.search(segment) or _other_year(segment, ctx.year):
+        return None
+    if _part_of_year(sentence[: tok.start]):
+        return None
+    for topic in claims.topics:
+        if not topic.percent_bases or topic.parents or not re.search(topic.cue, segment):
+            continue
+        if _excluded(topic, segment, sentence[: tok.start]):
+            return None
+        return topic if _in_domain(topic.domain, sentence, ctx, topic.title_domain) else None
     return None
 
 

@@ -1,4 +1,8 @@
-"""The statutory formats of the annual report, as data. The report year picks one; ``--format`` overrides."""
+"""The statutory formats of the annual report, as data. The report year picks one; ``--standard`` overrides.
+
+``gb2021`` and ``gb2019`` declare the sections, tables and rules; ``claims`` the narrative's words about the
+tables (rule Q4 and the generated sentences).
+"""
 
 from __future__ import annotations
 
