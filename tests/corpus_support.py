@@ -24,6 +24,7 @@ class Case:
     text: str
     wrong: tuple[str, ...]
     title: str | None
+    source: str | None = None  # where the sentence is quoted from, or how it was made
 
 
 def tables() -> dict[str, dict]:
@@ -34,7 +35,12 @@ def cases() -> list[Case]:
     data = tomllib.loads((CORPUS / "claims.toml").read_text(encoding="utf-8"))
     return [
         Case(
-            s["table"], s["kind"], s["text"], tuple(s.get("wrong", ())), s.get("title", DEFAULT_TITLE) or None
+            s["table"],
+            s["kind"],
+            s["text"],
+            tuple(s.get("wrong", ())),
+            s.get("title", DEFAULT_TITLE) or None,
+            s.get("source"),
         )
         for s in data["s"]
     ]

@@ -66,10 +66,20 @@ def check_claims(report: Report) -> list[Finding]:
     return findings
 
 
+# Spaces PDF text extraction puts between Chinese characters and digits ("申请 21 件", "2023 年")
+_WIDE = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_LOOSE_SPACE = re.compile(rf"(?<=[{_WIDE}])[ \u00a0]+(?=[\d{_WIDE}])|(?<=\d)[ \u00a0]+(?=[{_WIDE}])")
+
+
+def close_up(text: str) -> str:
+    """Text with the spaces between Chinese and digits taken out (never those between two numbers)."""
+    return _LOOSE_SPACE.sub("", text)
+
+
 def _passage_findings(report: Report, claims: ClaimSet, passage: Passage) -> Iterator[Finding]:
     for paragraph in passage.paragraphs:
         previous = ""
-        for sentence in (s for s in _SENTENCE_END.split(normalise(paragraph)) if s.strip()):
+        for sentence in (s for s in _SENTENCE_END.split(close_up(normalise(paragraph))) if s.strip()):
             context = Context(passage, previous, report.year)
             yield from _sentence_findings(report, claims, sentence, context)
             previous = sentence
@@ -265,6 +275,7 @@ def _all_done_findings(report: Report, claims: ClaimSet, sentence: str, ctx: Con
                 f"（{_places(report, reading)}），并非全部办结。"
             )
             yield _finding(ctx.passage, message, _fmt(remaining), rule.name, reading, report)
+            break  # one sentence, one statement: "均已办结，办结率100%" says it once
 
 
 def _clause(sentence: str, position: int) -> str:
