@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import openpyxl
 import pytest
 from corpus_support import PLACE, cases, report_for, report_with_text
-from factories import make_report
+from factories import make_report, workbook_data
 
+from govreport.api import check_workbook
 from govreport.checks.claims import check_claims
-from govreport.formats import get_format
+from govreport.formats import CellKey, get_format
 from govreport.model import Passage, Place, Severity
+from govreport.workbook.fill import fill_workbook
+from govreport.workbook.reader import read_workbook
 
 SEED = Path("/work/shared/seed/000_d6dedeb785ee1c85.txt")
 CASES = cases()
@@ -131,3 +135,36 @@ def test_every_narrative_section_is_read(section: str) -> None:
 
 def test_full_width_digits_are_read() -> None:
     assert _actuals("town", "共收到政府信息公开申请１０件。", None) == ["10"]
+
+
+@pytest.mark.parametrize(
+    ("year", "share", "wrong"), [(2020, "62.5", False), (2020, "70", True), (2022, "70", True)]
+)
+def test_share_of_public_and_partial_with_the_total_column_left_blank(
+    tmp_path: Path, year: int, share: str, wrong: bool
+) -> None:
+    """gb2019 (and gb2021) percentages: the 总计 column left blank is derived, and the share checked on it."""
+    cells = {
+        CellKey("t3", "一", "自然人"): 8,
+        CellKey("t3", "（一）", "自然人"): 4,
+        CellKey("t3", "（二）", "商业企业"): 1,
+        CellKey("t3", "（四）1", "自然人"): 3,
+    }
+    cells[CellKey("t3", "一", "自然人")], cells[CellKey("t3", "一", "商业企业")] = 7, 1
+    data = workbook_data("测试镇人民政府", year, cells)
+    narrative = data["narrative"]
+    assert isinstance(narrative, dict)
+    narrative["一"]["parts"][1] = f"依申请公开。予以公开和部分公开的占比为{share}%。"  # type: ignore[index]
+    book = fill_workbook(tmp_path / "a.xlsx", data)
+    report, _ = read_workbook(book)
+    wb = openpyxl.load_workbook(book)
+    for key, value in report.values.items():
+        if key.table == "t3" and key.column == "总计" and value.place is not None:
+            wb[value.place.sheet][value.place.cell].value = None
+    wb.save(book)
+    checked = check_workbook(book)
+    assert any(f.type == "total-blank" or "总计" in f.message for f in checked.result.warnings)
+    q4 = [f for f in checked.result.findings if f.rule == "Q4"]
+    assert [f.actual for f in q4] == ([f"{share}%"] if wrong else [])
+    if wrong:
+        assert "62.5%" in q4[0].message and "5÷8" in q4[0].message

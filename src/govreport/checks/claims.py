@@ -224,7 +224,7 @@ def _percent_finding(
     tolerance = Decimal(1).scaleb(-tok.decimals)
     if not shares or any(abs(tok.value - s) < tolerance for s in shares):
         return
-    expected = shares[0].quantize(max(tolerance, Decimal("0.1")), ROUND_HALF_UP)
+    expected = shares[0].quantize(min(tolerance, Decimal("0.1")), ROUND_HALF_UP)  # 62.5%, not 63%
     cells = _places(report, parent.topic.percent_bases[0])
     message = (
         f"正文“{phrase.strip()}”称{parent.topic.name}占{_fmt(tok.value)}%，"
