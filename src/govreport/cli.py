@@ -347,7 +347,8 @@ def build(
 
     \b
     示例：govreport build 大水泊镇-2022.xlsx -o 输出
-          govreport build 大水泊镇-2022.xlsx -o 输出 --only html --html-fragment --open-data
+          govreport build 大水泊镇-2022.xlsx -o 输出 --only html \\
+            --html-fragment --open-data
           govreport build 各镇/*.xlsx -o 输出 --summary 汇总.xlsx
     """
     from . import findings_format as ff
