@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .blocks import PageNumbers
 from .checks import check_report, checked_rules
 from .document import outline
 from .files import write_bytes
@@ -106,6 +107,7 @@ def build_report(
     kinds: tuple[str, ...] = DOCUMENTS,
     fonts: object | None = None,
     atomic: bool = True,
+    page_numbers: PageNumbers = "outer",
 ) -> Built:
     """Write the report's ``kinds`` (DOCUMENTS and EXTRAS) into ``outdir``. With errors and not
     ``allow_errors`` nothing is written; with ``allow_errors`` a draft marked 数据未通过校验 on every page
@@ -116,7 +118,7 @@ def build_report(
     has_errors = any(f.severity is Severity.ERROR for f in result.findings)
     if has_errors and not allow_errors:
         return Built(result, ())
-    document = outline(report, draft_mark=DRAFT_MARK if has_errors else None)
+    document = outline(report, draft_mark=DRAFT_MARK if has_errors else None, page_numbers=page_numbers)
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
     stem = output_stem(report)

@@ -21,6 +21,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .blocks import PageNumbers
 from .catalogue import FINDING_TYPES
 from .findings_format import FileResult
 from .model import Finding, Severity
@@ -37,6 +38,7 @@ class Job:
     allow_errors: bool = False
     kinds: tuple[str, ...] = ("docx", "pdf")
     previous_index: tuple[tuple[str, int, str], ...] = ()  # (body, year, workbook) of --previous-dir
+    page_numbers: PageNumbers = "outer"
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,7 @@ def _build(job: Job, checked: object, stem: str, started: float) -> Row:
             kinds=job.kinds,
             fonts=fonts,
             atomic=False,  # tmpdir is this job's own; its files are renamed into place at the end
+            page_numbers=job.page_numbers,
         )
     except Exception as exc:  # whatever goes wrong is reported for this file only; the batch goes on
         shutil.rmtree(tmpdir, ignore_errors=True)

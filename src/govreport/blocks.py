@@ -10,6 +10,10 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 Align = Literal["left", "center", "right", "justify"]
+# Where the page number goes: ``outer`` as GB/T 9704 §7.5 (odd pages right, even pages left, one
+# character in), ``center`` as many offices print it.
+PageNumbers = Literal["outer", "center"]
+PAGE_NUMBER_PLACES: tuple[PageNumbers, ...] = ("outer", "center")
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,8 @@ Block = Title | Heading | Paragraph | TableBlock | Figure
 
 @dataclass(frozen=True)
 class Document:
-    """Everything a renderer needs. ``draft_mark`` is printed on every page when set."""
+    """Everything a renderer needs. ``draft_mark`` is printed on every page when set; ``page_numbers``
+    says where the page number goes."""
 
     blocks: tuple[Block, ...]
     title: str
@@ -109,4 +114,5 @@ class Document:
     language: str = "zh-CN"
     date: str = ""  # ISO date used for document metadata (fixed, so output is reproducible)
     draft_mark: str | None = None
+    page_numbers: PageNumbers = "outer"
     extra: dict[str, str] = field(default_factory=dict)

@@ -16,6 +16,7 @@ import click
 
 from . import __version__
 from .batch import REFUSED, Job, NoWorkbooksError, expand_inputs, previous_index
+from .blocks import PAGE_NUMBER_PLACES, PageNumbers
 from .cli_chinese import ChineseGroup, chinese_message
 from .fonts import ROLE_NAMES, ROLES
 from .formats import FORMATS, UnknownFormatError, format_for_year, get_format
@@ -129,6 +130,7 @@ def _jobs_for(
     previous_dir: Path | None,
     allow_errors: bool = False,
     kinds: tuple[str, ...] = ("docx", "pdf"),
+    page_numbers: PageNumbers = "outer",
 ) -> list[Job]:
     if previous and len(paths) > 1:
         raise InputError("--previous 只能用于一个工作簿；多个工作簿请用 --previous-dir")
@@ -144,6 +146,7 @@ def _jobs_for(
             allow_errors,
             kinds,
             tuple((name, year, path) for (name, year), path in index.items()),
+            page_numbers,
         )
         for p in paths
     ]
@@ -322,6 +325,12 @@ def _emit(text: str, output: Path | None) -> None:
     help=f"指定 PDF 某个角色的字体（可多次使用），如 body=/path/simfang.ttf。{FONT_ROLES_HELP}",
 )
 @click.option(
+    "--page-numbers",
+    type=click.Choice(PAGE_NUMBER_PLACES),
+    default="outer",
+    help="页码位置：outer（默认）按 GB/T 9704 单页居右、双页居左，各空一字；center 每页居中。",
+)
+@click.option(
     "--summary",
     type=click.Path(dir_okay=False, path_type=Path),
     callback=_summary_suffix,
@@ -338,6 +347,7 @@ def build(
     html_fragment: bool,
     open_data: bool,
     fonts: tuple[str, ...],
+    page_numbers: PageNumbers,
     previous: Path | None,
     previous_dir: Path | None,
     jobs: int,
@@ -370,6 +380,7 @@ def build(
         previous_dir=previous_dir,
         allow_errors=allow_errors,
         kinds=kinds,
+        page_numbers=page_numbers,
     )
     single = len(job_list) == 1
     rows = run_batch(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..blocks import Block, Document, Heading, Paragraph, Title
+from ..blocks import Block, Document, Heading, PageNumbers, Paragraph, Title
 from ..formats import Format, get_format
 from ..model import Report
 from . import phrases
@@ -21,9 +21,12 @@ from .tables import table_block
 __all__ = ["outline"]
 
 
-def outline(report: Report, *, draft_mark: str | None = None) -> Document:
+def outline(
+    report: Report, *, draft_mark: str | None = None, page_numbers: PageNumbers = "outer"
+) -> Document:
     """The report as blocks. ``draft_mark`` (e.g. 数据未通过校验) is carried to every page by the
-    renderers; a missing detail prints as 【待填写】 rather than failing."""
+    renderers, ``page_numbers`` places the page numbers; a missing detail prints as 【待填写】 rather than
+    failing."""
     fmt = get_format(report.format_id)
     name = clean(report.name) or PLACEHOLDER
     released = phrases.parse_date(_detail(report, "release_date"))
@@ -44,6 +47,7 @@ def outline(report: Report, *, draft_mark: str | None = None) -> Document:
         keywords=_keywords(name, report.year),
         date=_metadata_date(report.year, released),
         draft_mark=draft_mark,
+        page_numbers=page_numbers,
     )
 
 

@@ -188,7 +188,7 @@ def test_tables_repeat_headers_never_split_rows_and_keep_grid_widths(built):
 
 # Schema order of the property elements we write (ECMA-376 Part 1, as in python-docx's oxml classes).
 ORDER = {
-    "pPr": "pStyle keepNext keepLines pageBreakBefore widowControl snapToGrid spacing ind jc outlineLvl rPr",
+    "pPr": "pStyle keepNext keepLines pageBreakBefore widowControl autoSpaceDE autoSpaceDN snapToGrid spacing ind jc outlineLvl rPr",
     "rPr": "rStyle rFonts b bCs i iCs color spacing w kern sz szCs highlight u shd lang",
     "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection vAlign",
     "trPr": "cnfStyle cantSplit trHeight tblHeader jc",

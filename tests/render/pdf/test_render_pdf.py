@@ -13,6 +13,7 @@ import pytest
 from factories import make_report
 from fontmaker import make_font
 from pypdf import PdfReader
+from reportlab.lib.units import mm
 from test_pdf_wrap import narrative
 
 from govreport.blocks import Document, Heading, Paragraph, TableBlock
@@ -141,21 +142,28 @@ def test_output_is_byte_identical_for_identical_input(fonts: FontSet) -> None:
     assert pdf_bytes(document, fonts) == pdf_bytes(document, fonts)
 
 
-def test_a_page_holds_22_body_lines_and_numbers_its_pages(fonts: FontSet) -> None:
-    document = Document(tuple(Paragraph(f"第{i}行。") for i in range(1, 46)), "测试", "测试机关")
+@pytest.mark.parametrize("place", ["outer", "center"])
+def test_a_page_holds_22_body_lines_and_numbers_its_pages(fonts: FontSet, place: str) -> None:
+    blocks = tuple(Paragraph(f"第{i}行。") for i in range(1, 46))
+    document = Document(blocks, "测试", "测试机关", page_numbers=place)  # type: ignore[arg-type]
     with pdfplumber.open(io.BytesIO(pdf_bytes(document, fonts))) as pdf:
         texts = [page.extract_text() for page in pdf.pages]
-        first = pdf.pages[0]
-        dashes = [c for c in first.chars if c["text"] == "—"]
+        dashes = [[c for c in page.chars if c["text"] == "—"] for page in pdf.pages]
     assert len(texts) == 3
     assert "第22行" in texts[0] and "第23行" in texts[1] and "第45行" in texts[2]
     for n, text in enumerate(texts, start=1):
         assert text.splitlines()[-1].replace(" ", "") == f"—{n}—"
-    # The page number sits below the 版心, centred on it; 22 lines of 28.95 pt fill the 225 mm 版心.
-    assert all(c["top"] > PAGE_HEIGHT - BOTTOM for c in dashes)
-    centre = (min(c["x0"] for c in dashes) + max(c["x1"] for c in dashes)) / 2
-    assert abs(centre - (LEFT + TEXT_WIDTH / 2)) < 1
+    # The number's line starts about 7 mm below the 版心 (GB/T 9704 §7.5); 22 lines of 28.95 pt fill it.
+    assert all(6 * mm < c["top"] - (PAGE_HEIGHT - BOTTOM) < 8 * mm for page in dashes for c in page)
     assert 22 * LINE <= PAGE_HEIGHT - TOP - BOTTOM < 23 * LINE
+    for n, page in enumerate(dashes, start=1):
+        left, right = min(c["x0"] for c in page), max(c["x1"] for c in page)
+        if place == "center":
+            assert abs((left + right) / 2 - (LEFT + TEXT_WIDTH / 2)) < 1
+        elif n % 2:  # odd pages: at the right, one 4号 character (14 pt) in from the 版心's edge
+            assert abs(right - (LEFT + TEXT_WIDTH - 14)) < 1
+        else:  # even pages: at the left, one character in
+            assert abs(left - (LEFT + 14)) < 1
 
 
 def test_draft_mark_is_on_every_page(fonts: FontSet) -> None:

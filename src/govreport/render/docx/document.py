@@ -41,7 +41,7 @@ def render_docx(document: Document, path: str | Path) -> Path:
 def docx_bytes(document: Document) -> bytes:
     """The .docx package: the prepared template's parts with this report's body, properties and,
     for a draft, its mark in the header."""
-    base = template(bool(document.draft_mark))
+    base = template(bool(document.draft_mark), document.page_numbers)
     figures = [b for b in document.blocks if isinstance(b, Figure)]
     replaced = {
         "word/document.xml": base.document_head + body_xml(document.blocks).encode() + base.document_tail,

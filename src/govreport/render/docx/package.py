@@ -38,8 +38,9 @@ _APP_XML = (
 )
 
 
-def build_template(draft: bool) -> Template:
-    """The prepared package (with a header holding ``DRAFT_TOKEN`` when ``draft``)."""
+def build_template(draft: bool, page_numbers: str = "outer") -> Template:
+    """The prepared package (with a header holding ``DRAFT_TOKEN`` when ``draft``; page numbers at the
+    outer edges, ``outer``, or centred)."""
     document = docx.Document()
     _drop_unused(document)
     _replace_styles(document)
@@ -47,9 +48,10 @@ def build_template(draft: bool) -> Template:
     _fix_theme(document)
     _replace_font_table(document)
     _page_setup(document)
-    _page_number_footer(document)
+    outer = page_numbers == "outer"
+    _page_number_footers(document, outer)
     if draft:
-        _draft_header(document)
+        _draft_headers(document, outer)
     out = io.BytesIO()
     document.save(out)
     with zipfile.ZipFile(out) as package:
@@ -129,20 +131,33 @@ def _page_setup(document: docx.document.Document) -> None:
         grid.set(qn("w:linePitch"), str(S.LINE))
 
 
-def _page_number_footer(document: docx.document.Document) -> None:
-    """``— N —`` centred, 4号 宋体, with a PAGE field (GB/T 9704 §7.5; the dashes are U+2014)."""
-    footer = document.sections[0].footer
-    footer.is_linked_to_previous = False
+def _page_number_footers(document: docx.document.Document, outer: bool) -> None:
+    """``— N —`` in 4号 宋体 with a PAGE field (GB/T 9704 §7.5; the dashes are U+2014): ``outer``, odd
+    pages' number at the right and even pages' at the left, one 4号 character in (odd and even footers);
+    else centred on every page."""
+    section = document.sections[0]
     face = S.PAGE_NUMBER
     runs = X.run("— ", face) + X.field_runs("PAGE", "1", face) + X.run(" —", face)
-    set_content(footer._element, X.paragraph(runs, S.STYLE_FOOTER))
+    section.footer.is_linked_to_previous = False
+    if not outer:
+        set_content(section.footer._element, X.paragraph(runs, S.STYLE_FOOTER))
+        return
+    document.settings.odd_and_even_pages_header_footer = True
+    one = S.PAGE_NUMBER_INDENT
+    odd = X.paragraph(runs, S.STYLE_FOOTER, right=one, align="right")
+    set_content(section.footer._element, odd)
+    section.even_page_footer.is_linked_to_previous = False
+    set_content(section.even_page_footer._element, X.paragraph(runs, S.STYLE_FOOTER, left=one, align="left"))
 
 
-def _draft_header(document: docx.document.Document) -> None:
-    """A header on every page with the draft mark in red; the token is replaced by the mark's text."""
-    header = document.sections[0].header
-    header.is_linked_to_previous = False
-    set_content(header._element, X.paragraph(X.run(DRAFT_TOKEN, S.DRAFT), S.STYLE_HEADER))
+def _draft_headers(document: docx.document.Document, outer: bool) -> None:
+    """A header on every page (odd and even ones when they differ) with the draft mark in red; the
+    token is replaced by the mark's text."""
+    section = document.sections[0]
+    headers = [section.header, section.even_page_header] if outer else [section.header]
+    for header in headers:
+        header.is_linked_to_previous = False
+        set_content(header._element, X.paragraph(X.run(DRAFT_TOKEN, S.DRAFT), S.STYLE_HEADER))
 
 
 def set_content(container, paragraphs_xml: str) -> None:

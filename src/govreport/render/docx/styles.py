@@ -25,6 +25,7 @@ HEADING1 = Face("黑体", 16, spacing=-5)
 HEADING2 = Face("楷体_GB2312", 16, bold=True, spacing=-5)
 TABLE = Face("宋体", 10.5)  # 五号; each table block carries its own sizes (document.tables)
 PAGE_NUMBER = Face("宋体", 14, latin="宋体")  # 4号 半角宋体, the dashes too
+PAGE_NUMBER_INDENT = 280  # one 4号 character between the page number and the text block's edge
 DRAFT = Face("黑体", 14, bold=True, color="FF0000")
 CAPTION_SHADE = hex_rgb(CAPTION_RGB)
 
@@ -38,6 +39,10 @@ FONTS: dict[str, tuple[str | None, str, str]] = {  # name: (altName, family, pit
     "黑体": ("SimHei", "modern", "fixed"),
     "方正小标宋简体": ("宋体", "auto", "variable"),
 }
+
+# Word's automatic space between Chinese and Latin letters (DE) or digits (DN) off: "2022年" is set tight,
+# as in the PDF and in the official template, and lines break at the same characters.
+NO_AUTO_SPACE = '<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>'
 
 STYLE_TITLE, STYLE_H1, STYLE_H2 = "Title", "Heading1", "Heading2"
 STYLE_BODY, STYLE_TABLE, STYLE_HEADER, STYLE_FOOTER = "Normal", "TableText", "Header", "Footer"
@@ -54,6 +59,7 @@ def _ppr(
     return (
         "<w:pPr>"
         + ("<w:keepNext/>" if outline is not None else "")
+        + NO_AUTO_SPACE
         + f'<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" {rule}/><w:ind {ind}/>'
         + f'<w:jc w:val="{jc}"/>'
         + (f'<w:outlineLvl w:val="{outline}"/>' if outline is not None else "")
@@ -90,7 +96,7 @@ def styles_xml() -> str:
     ]
     defaults = (
         f"<w:docDefaults><w:rPrDefault>{BODY.rpr()}</w:rPrDefault>"
-        f'<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="{LINE}" w:lineRule="exact"/>'
+        f'<w:pPrDefault><w:pPr>{NO_AUTO_SPACE}<w:spacing w:after="0" w:line="{LINE}" w:lineRule="exact"/>'
         "</w:pPr></w:pPrDefault></w:docDefaults>"
     )
     return f'<w:styles xmlns:w="{W_NS}">{defaults}{"".join(styles)}</w:styles>'

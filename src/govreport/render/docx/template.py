@@ -22,21 +22,22 @@ _SOURCES = ("package.py", "template.py", "skeleton.py", "styles.py", "xml.py", "
 
 
 @functools.cache
-def template(draft: bool) -> Template:
-    """The prepared package (with a header holding ``DRAFT_TOKEN`` when ``draft``), built once."""
-    entry = _entry(draft)
+def template(draft: bool, page_numbers: str = "outer") -> Template:
+    """The prepared package (with a header holding ``DRAFT_TOKEN`` when ``draft``; page numbers at the
+    outer edges or centred), built once."""
+    entry = _entry(draft, page_numbers)
     stored = load_cached(entry)
     if isinstance(stored, tuple) and len(stored) == 3:
         members, head, tail = stored
         return Template(tuple((name, data) for name, data in members), head, tail)
     from .package import build_template
 
-    built = build_template(draft)
+    built = build_template(draft, page_numbers)
     store_cached(entry, (built.members, built.document_head, built.document_tail))
     return built
 
 
-def _entry(draft: bool) -> Path | None:
+def _entry(draft: bool, page_numbers: str = "outer") -> Path | None:
     try:
         here = Path(__file__).parent
         sources = hashlib.sha256(b"".join((here / name).read_bytes() for name in _SOURCES)).hexdigest()
@@ -47,4 +48,4 @@ def _entry(draft: bool) -> Path | None:
     except (OSError, TypeError, AttributeError, ImportError):
         return None
     library = (str(folder), default.st_size, default.st_mtime_ns, package.st_size, package.st_mtime_ns)
-    return cache_entry("docx", "template", (draft, sources, library))
+    return cache_entry("docx", "template", (draft, page_numbers, sources, library))

@@ -87,6 +87,7 @@ def paragraph(
     after: int = 0,
     no_indent: bool = False,
     right: int = 0,
+    left: int = 0,
     align: str | None = None,
 ) -> str:
     """A paragraph in ``style``; the arguments are direct overrides of that style."""
@@ -94,15 +95,17 @@ def paragraph(
         f'<w:pStyle w:val="{style}"/>',
         "<w:keepNext/>" if keep_next else "",
         f'<w:spacing w:before="{before}" w:after="{after}"/>' if before or after else "",
-        _ind(no_indent, right),
+        _ind(no_indent, right, left),
         f'<w:jc w:val="{_JC[align]}"/>' if align else "",
     ]
     return f"<w:p><w:pPr>{''.join(ppr)}</w:pPr>{runs}</w:p>"
 
 
-def _ind(no_indent: bool, right: int) -> str:
-    attrs = (f' w:right="{right}"' if right else "") + (
-        ' w:firstLineChars="0" w:firstLine="0"' if no_indent else ""
+def _ind(no_indent: bool, right: int, left: int = 0) -> str:
+    attrs = (
+        (f' w:left="{left}"' if left else "")
+        + (f' w:right="{right}"' if right else "")
+        + (' w:firstLineChars="0" w:firstLine="0"' if no_indent else "")
     )
     return f"<w:ind{attrs}/>" if attrs else ""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib.colors import Color, black
 from reportlab.pdfgen.canvas import Canvas
@@ -23,6 +24,7 @@ from .flow import Flowable, Pager, RoomFor, Spacer
 from .fonts import MissingGlyph, MissingGlyphError, PdfFonts, pdf_fonts
 from .page import (
     BODY_SIZE,
+    BODY_TRACKING,
     FRAME,
     LINE,
     PAGE_HEIGHT,
@@ -56,7 +58,8 @@ def pdf_bytes(document: Document, fonts: FontSet | None = None) -> bytes:
         raise MissingGlyphError(missing)
     out = io.BytesIO()
     canv = _canvas(out, document, pf)
-    Pager(canv, FRAME, *page_hooks(pf, document.draft_mark)).run(flowables(document, pf))
+    hooks = page_hooks(pf, document.draft_mark, document.page_numbers)
+    Pager(canv, FRAME, *hooks).run(flowables(document, pf))
     canv.save()
     return out.getvalue()
 
@@ -119,7 +122,7 @@ def _heading(blocks: tuple[Block, ...], i: int, sections: int, fonts: PdfFonts) 
     following = next((b for b in blocks[i + 1 :] if not isinstance(b, Heading)), None)
     keep = isinstance(following, TableBlock | Figure)
     outline = (f"section{sections}", block.text) if block.bookmark else None
-    style = TextStyle(BODY_SIZE, LINE, indent=INDENT, no_lone_last=True)
+    style = _body_style(indent=INDENT, no_lone_last=True)
     flowable = TextFlowable([_heading_run(block, fonts)], style, fonts, outline=outline, keep_with_next=keep)
     if not keep and (i == 0 or not isinstance(blocks[i - 1], Heading)):
         run: list[Flowable] = [flowable]
@@ -131,10 +134,13 @@ def _heading(blocks: tuple[Block, ...], i: int, sections: int, fonts: PdfFonts) 
     yield flowable
 
 
+def _body_style(**options: Any) -> TextStyle:
+    """Body text and headings: 28 characters a line, a mark hanging at a full line's end, as the .docx."""
+    return TextStyle(BODY_SIZE, LINE, tracking=BODY_TRACKING, hang=True, **options)
+
+
 def _paragraph_style(block: Paragraph) -> TextStyle:
-    return TextStyle(
-        BODY_SIZE,
-        LINE,
+    return _body_style(
         align=block.align,
         indent=INDENT if block.indent else 0.0,
         space_before=block.space_before * LINE,

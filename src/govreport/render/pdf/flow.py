@@ -167,6 +167,9 @@ class Pager:
                 f"PDF 第 {self.canv.getPageNumber()} 页：{_kind(f)}拆分后的第一部分仍放不下，无法排版"
             )
         queue.extendleft(reversed(parts[1:]))
+        # The first part is all that goes on this page (fewer lines than fit, when widow control kept
+        # two for the next): the rest starts the next page, never the room left below the first part.
+        self._close_page()
         return True
 
     def _draw_if_fits(self, f: Flowable, s: float, room: float) -> bool:

@@ -38,6 +38,8 @@ class TextStyle:
     right_indent: float = 0.0  # points kept free at the right edge of every line
     unbroken: bool = False  # one line whatever the width (a number in a table cell)
     no_lone_last: bool = False  # never a single character alone on the last line (headings)
+    tracking: float = 0.0  # points added after every character (−0.25: 28 characters of 16 pt a line)
+    hang: bool = False  # a ，。、；：？！ may hang past the end of a full line (body text, as Word does)
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,7 @@ class _Setting:
     starts: list[int]  # index into chars of each piece
     widths: list[float]
     room: float = 0.0  # the width the pieces were cut for (a Latin run longer than that is cut)
+    tracking: float = 0.0  # points after every character, included in ``widths``
 
 
 class TextFlowable(Flowable):
@@ -242,7 +245,7 @@ def _spaced(s: _Setting, start: int, end: int, gap: float) -> list[tuple[str, st
         chars = s.chars[first : first + len(s.pieces[k])]
         after = gap if k + 1 < end and not glued(s.pieces[k], s.pieces[k + 1]) else 0.0
         for i, (ch, font) in enumerate(chars):
-            space = after if i == len(chars) - 1 else 0.0
+            space = s.tracking + (after if i == len(chars) - 1 else 0.0)
             if out and out[-1][0] == font and out[-1][2] == space:
                 out[-1] = (font, out[-1][1] + ch, space)
             else:
@@ -257,11 +260,14 @@ def _laid(
     """The measured pieces and the lines of a paragraph at a width, once per process for each distinct
     text (headings, notes, table labels and many sentences recur in every report); never mutated."""
     chars = _set(runs, size, fonts).chars
-    pieces, widths, starts = _measure(chars, fonts, size, 1e9 if style.unbroken else room)
-    s = _Setting(chars, pieces, starts, widths, room)
+    room_for_pieces = 1e9 if style.unbroken else room
+    pieces, widths, starts = _measure(chars, fonts, size, room_for_pieces, style.tracking)
+    s = _Setting(chars, pieces, starts, widths, room, style.tracking)
     if style.unbroken:
         return s, ((0, len(s.pieces)),) if s.pieces else ()
-    lines = break_lines(s.pieces, s.widths, room - indent, room, no_lone_last=style.no_lone_last)
+    lines = break_lines(
+        s.pieces, s.widths, room - indent, room, no_lone_last=style.no_lone_last, hang=style.hang
+    )
     return s, tuple(lines)
 
 
@@ -276,17 +282,18 @@ def _set(runs: tuple[Run, ...], size: float, fonts: PdfFonts) -> _Setting:
 
 
 def _measure(
-    chars: list[tuple[str, str]], fonts: PdfFonts, size: float, width: float
+    chars: list[tuple[str, str]], fonts: PdfFonts, size: float, width: float, tracking: float = 0.0
 ) -> tuple[list[str], list[float], list[int]]:
     text = "".join(c for c, _ in chars)
     font_at = [f for _, f in chars]
 
     def measure_at(start: int, piece: str) -> float:
-        return sum(fonts.width(ch, font_at[start + i], size) for i, ch in enumerate(piece))
+        glyphs = sum(fonts.width(ch, font_at[start + i], size) for i, ch in enumerate(piece))
+        return glyphs + tracking * len(piece)
 
     pieces = units(text)
     first_font = font_at[0] if font_at else ""
-    pieces = split_long(pieces, lambda p: sum(fonts.width(c, first_font, size) for c in p), width)
+    pieces = split_long(pieces, lambda p: sum(fonts.width(c, first_font, size) + tracking for c in p), width)
     starts, widths, pos = [], [], 0
     for piece in pieces:
         starts.append(pos)

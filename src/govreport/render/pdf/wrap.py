@@ -18,6 +18,10 @@ CANNOT_START = frozenset("，。、；：？！）》」』”’…—〕】〉
 # Marks that never end a line: opening brackets and quotes.
 CANNOT_END = frozenset("（《「『“‘〔【〈［｛〖〘〝" + "([{")
 
+# Marks that may hang past the end of a full line rather than push its last character down (Word's
+# 允许标点溢出边界, on by default in Chinese Word, and LibreOffice do so): body text breaks where they do.
+HANGING = frozenset("，。、；：？！")
+
 EPSILON = 1e-6
 # Where a Latin run wider than a line (a URL in a narrow cell) may break: after each run of ``/`` or ``.``
 # (``http://`` | ``www.`` | ``example.`` | ``gov.`` | ``cn``).
@@ -60,10 +64,12 @@ def break_lines(
     width: float,
     *,
     no_lone_last: bool = False,
+    hang: bool = False,
 ) -> list[tuple[int, int]]:
     """Lines as (start, end) ranges of ``pieces``. Spaces at a line start are left out; the line widths
     are ``first_width`` for the first line (after the indent) and ``width`` for the others.
-    ``no_lone_last``: a last line of one character takes the last legal piece of the line before along."""
+    ``no_lone_last``: a last line of one character takes the last legal piece of the line before along.
+    ``hang``: one mark of ``HANGING`` that would start the next line hangs past the end of this one."""
     lines: list[tuple[int, int]] = []
     i, n = 0, len(pieces)
     while i < n:
@@ -77,7 +83,14 @@ def break_lines(
         while k < n and (used + widths[k] <= room + EPSILON or pieces[k].isspace()):
             used += widths[k]
             k += 1
-        if k < n:
+        if (
+            hang
+            and i < k < n
+            and pieces[k] in HANGING
+            and (k + 1 == n or may_break(pieces[k], pieces[k + 1]))
+        ):
+            k += 1
+        elif k < n:
             k = _legal_break(pieces, i, max(k, i + 1))
         lines.append((i, k))
         i = k
