@@ -87,12 +87,15 @@ def test_workbook_preamble_replaces_the_generated_one():
 
 
 def test_signature_with_release_date():
-    """Decided once for both renderers: a blank line above, right-aligned two characters in."""
+    """Decided once for both renderers: a blank line above, the name two characters from the right edge,
+    the date (6.5 characters: digits are half-width) starting two characters right of the name."""
     doc = outline(make_report("gb2021"))
-    right = {"align": "right", "indent": False, "right_indent": 2.0}
+    right = {"align": "right", "indent": False}
     assert doc.blocks[-2:] == (
-        Paragraph("威海市文登区大水泊镇人民政府", space_before=1.0, keep_with_next=True, **right),
-        Paragraph("2023年1月20日", **right),
+        Paragraph(
+            "威海市文登区大水泊镇人民政府", space_before=1.0, keep_with_next=True, right_indent=2.0, **right
+        ),
+        Paragraph("2023年1月20日", right_indent=14 - 2 - 6.5 + 2, **right),
     )
 
 
@@ -105,22 +108,47 @@ def five_digit_report(format_id: str, short: bool = False):
     return make_report(format_id, overrides=over)
 
 
+def city_report(format_id: str):
+    """A large city's year: five- and six-digit counts in the 自然人 and 总计 columns of table 三."""
+    fmt = get_format(format_id)
+    inputs = {k: 0 for k in fmt.cell_keys() if k not in fmt.total_keys()}
+    natural = [k for k in inputs if k.table == "t3" and k.column == "自然人"]
+    for i, key in enumerate(natural[:3]):  # new requests, carried over, made public
+        inputs[key] = 241234 + 1000 * i
+    return make_report(format_id, inputs)
+
+
 @pytest.mark.parametrize("format_id", ["gb2021", "gb2019"])
-def test_one_number_size_per_table_small_enough_that_no_number_wraps(format_id):
+def test_wide_numbers_widen_their_columns_before_the_type_shrinks(format_id):
+    from govreport.document.tables import CELL_PAD_PT, LABEL_CHARS_KEPT, LATIN_EM, TEXT_WIDTH_PT
+
+    plain = {b.id: b for b in outline(make_report(format_id)).blocks if isinstance(b, TableBlock)}
+    city = {b.id: b for b in outline(city_report(format_id)).blocks if isinstance(b, TableBlock)}
+    assert {b.text_size for b in (*plain.values(), *city.values())} == {10.5}  # 五号 in every table
+    t3, before = city["t3"], plain["t3"]
+    assert t3.number_size == 10.5  # the wide columns made room: the numbers stay 五号
+    longest = max(len(c.text) for row in t3.body_rows for c in row if c.role == "number")
+    assert longest >= 6
+    widest = max(t3.widths) * TEXT_WIDTH_PT - 2 * CELL_PAD_PT
+    assert longest * LATIN_EM * 10.5 <= widest
+    grown = [i for i, (a, b) in enumerate(zip(t3.widths, before.widths, strict=True)) if a > b + 1e-9]
+    assert len(grown) == 2  # 自然人 and 总计 only; the other count columns keep their width
+    leaf = t3.widths[2] * TEXT_WIDTH_PT - 2 * CELL_PAD_PT  # group, inner group, then the leaf labels
+    assert leaf >= LABEL_CHARS_KEPT * 10.5 - 1e-6  # the row labels keep their characters a line
+    assert sum(t3.widths) == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("format_id", ["gb2021", "gb2019"])
+def test_five_digits_everywhere_shrink_the_numbers_only_as_far_as_needed(format_id):
     from govreport.document.tables import CELL_PAD_PT, LATIN_EM, TEXT_WIDTH_PT
 
-    tables = {
-        b.id: b for b in outline(five_digit_report(format_id, short=True)).blocks if isinstance(b, TableBlock)
-    }
-    assert tables["t2"].text_size == tables["t2"].number_size == 12.0  # 小四: few wide columns
+    tables = {b.id: b for b in outline(five_digit_report(format_id)).blocks if isinstance(b, TableBlock)}
     for tid in ("t3", "t4"):
         block = tables[tid]
-        assert block.text_size == 10.5  # 五号
-        narrowest = block.widths[-1] * TEXT_WIDTH_PT - 2 * CELL_PAD_PT  # a count column
-        assert 5 * LATIN_EM * block.number_size <= narrowest < 5 * LATIN_EM * (block.number_size + 0.5)
-    assert tables["t4"].number_size < tables["t3"].number_size < 10.5  # 15 columns are narrower
-    small = {b.id: b for b in outline(make_report(format_id)).blocks if isinstance(b, TableBlock)}
-    assert small["t3"].number_size == small["t4"].number_size == 10.5
+        room = min(block.widths[-7:]) * TEXT_WIDTH_PT - 2 * CELL_PAD_PT  # the narrowest count column
+        assert 5 * LATIN_EM * block.number_size <= room < 5 * LATIN_EM * (block.number_size + 0.5)
+    # Table 三's row labels gave room, table 四 has none to give: its 15 columns stay the narrower.
+    assert tables["t4"].number_size < tables["t3"].number_size < 10.5
 
 
 @pytest.mark.parametrize("format_id", ["gb2021", "gb2019"])

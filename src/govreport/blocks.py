@@ -68,7 +68,8 @@ class Cell(NamedTuple):
 class TableBlock:
     """A statutory table. ``header_rows`` repeat on every page the table spans; ``widths`` are relative
     column widths of the grid (they sum to 1). ``text_size`` is the point size of labels and headers,
-    ``number_size`` the one size of every value cell (small enough that no number wraps)."""
+    ``number_size`` the one size of every value cell (small enough that no number wraps), ``note_size``
+    the size of a ``note`` cell."""
 
     id: str
     header_rows: tuple[tuple[Cell, ...], ...]
@@ -77,6 +78,7 @@ class TableBlock:
     notes: tuple[str, ...] = ()
     text_size: float = 10.5
     number_size: float = 10.5
+    note_size: float = 9.0  # the 勾稽 note in the table's corner
 
     @property
     def columns(self) -> int:

@@ -12,7 +12,7 @@ import docx
 import pdfplumber
 import pytest
 from docx.oxml.ns import qn
-from factories import make_report
+from factories import DETAILS, make_report
 from pypdf import PdfReader
 from test_document import five_digit_report
 
@@ -61,17 +61,20 @@ def test_every_number_of_a_docx_table_has_one_size_the_outlines(format_id: str, 
     word = docx.Document(str(render_docx(document, tmp_path / "r.docx")))
     assert len(word.tables) == len(blocks)
     for block, table in zip(blocks, word.tables, strict=True):
-        numbers, labels = set(), set()
+        notes = {c.text for row in block.header_rows for c in row if c.role == "note"}
+        numbers, labels, note = set(), set(), set()
         for row in table.rows:
             for cell in row.cells:
                 for run in (r for p in cell.paragraphs for r in p.runs):
-                    (numbers if run.text.isdigit() else labels).add(run.font.size.pt)
+                    kind = numbers if run.text.isdigit() else note if run.text in notes else labels
+                    kind.add(run.font.size.pt)
         assert numbers == {block.number_size}, block.id
         assert labels == {block.text_size}, block.id
-    assert blocks[0].text_size == 12.0 and blocks[1].text_size == 10.5
+        assert note == ({block.note_size} if notes else set()), block.id
+    assert {b.text_size for b in blocks} == {10.5}  # one policy: 五号 in all three tables
 
 
-def test_pdf_table_two_is_set_at_the_outlines_size_like_the_docx(fonts: FontSet) -> None:
+def test_pdf_table_two_is_set_at_the_size_of_the_other_tables(fonts: FontSet) -> None:
     document = outline(make_report("gb2021"))
     block = next(b for b in document.blocks if isinstance(b, TableBlock))
     label = next(c.text for row in block.body_rows for c in row if c.role == "label")
@@ -80,7 +83,7 @@ def test_pdf_table_two_is_set_at_the_outlines_size_like_the_docx(fonts: FontSet)
             text = page.extract_text()
             if label in text.replace(" ", ""):
                 start = "".join(c["text"] for c in page.chars).index(label)
-                assert round(page.chars[start]["size"], 1) == block.text_size == 12.0
+                assert round(page.chars[start]["size"], 1) == block.text_size == 10.5
                 return
     raise AssertionError("table 二's first label not found")
 
@@ -104,21 +107,33 @@ def test_a_heading_keeps_two_lines_of_its_paragraph_not_the_whole(
         assert pages[0].count("\n") >= 22  # the page is full: 22 body lines and the page number
 
 
-def test_signature_is_two_characters_in_below_a_blank_line_in_both(fonts: FontSet, tmp_path: Path) -> None:
-    document = outline(make_report("gb2021"))
+@pytest.mark.parametrize(
+    ("body", "date_longer"), [("威海市文登区大水泊镇人民政府", False), ("某某镇人民政府", True)]
+)
+def test_signature_and_date_stand_as_gb_t_9704_says_in_both(
+    body: str, date_longer: bool, fonts: FontSet, tmp_path: Path
+) -> None:
+    """§7.3.5.2: the name two characters from the right edge, the date's first character two characters
+    right of the name's; a date longer than that keeps two characters from the edge, the name moves left."""
+    details = {**DETAILS, "name": body, "release_date": "2023-12-20"}
+    document = outline(make_report("gb2021", details=details))
     name, date = (b.text for b in document.blocks[-2:])  # type: ignore[union-attr]
+    assert name == body
     with pdf_of(document, fonts) as pdf:
         page = pdf.pages[-1]
         lines = page.extract_text_lines()
     texts = [line["text"].replace(" ", "") for line in lines]
     i = texts.index(name)
     assert texts[i + 1] == date
-    for line in lines[i : i + 2]:
-        assert line["x1"] == pytest.approx(LEFT + TEXT_WIDTH - 2 * BODY_SIZE, abs=0.5)
+    edge = LEFT + TEXT_WIDTH
+    signed, dated = lines[i], lines[i + 1]
+    assert dated["x0"] - signed["x0"] == pytest.approx(2 * BODY_SIZE, abs=1.5)
+    assert edge - (dated if date_longer else signed)["x1"] == pytest.approx(2 * BODY_SIZE, abs=1.5)
     assert lines[i]["top"] - lines[i - 1]["top"] == pytest.approx(2 * LINE, abs=0.5)  # one blank line
     word = docx.Document(str(render_docx(document, tmp_path / "r.docx"))).paragraphs[-2:]
     assert [p.text for p in word] == [name, date]
-    assert [p.paragraph_format.right_indent.pt for p in word] == [2 * BODY_SIZE] * 2
+    for paragraph, line in zip(word, (signed, dated), strict=True):  # the same indents as the PDF's
+        assert paragraph.paragraph_format.right_indent.pt == pytest.approx(edge - line["x1"], abs=1.5)
     assert word[0].paragraph_format.space_before.pt == pytest.approx(LINE)
     assert word[0].paragraph_format.keep_with_next  # the name never ends a page without its date
 

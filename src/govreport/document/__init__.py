@@ -15,6 +15,7 @@ from ..model import Report
 from . import phrases
 from .figures import with_figures
 from .phrases import PLACEHOLDER
+from .placement import name_lines, signature_indents
 from .sections import clean, other_matters, overview, paragraphs, problems
 from .tables import table_block
 
@@ -30,7 +31,7 @@ def outline(
     fmt = get_format(report.format_id)
     name = clean(report.name) or PLACEHOLDER
     released = phrases.parse_date(_detail(report, "release_date"))
-    blocks: list[Block] = [Title((name, phrases.title_line(report.year)))]
+    blocks: list[Block] = [Title((*name_lines(name), phrases.title_line(report.year)))]
     blocks += _preamble(report, fmt, name)
     numbers = tuple(s.number for s in fmt.sections)
     for section in fmt.sections:
@@ -79,24 +80,25 @@ def _preamble(report: Report, fmt: Format, name: str) -> list[Block]:
 _CONTACT = ("portal_name", "portal_url", "contact_dept", "address", "postcode", "phone")
 
 
-# The closing signature (GB/T 9704 §7.3.5): one blank line below the text, the body's name over the date,
-# both right-aligned two characters in from the right edge.
+# The closing signature (GB/T 9704 §7.3.5.2): one blank line below the text, the body's name two
+# characters from the right edge, the date on the next line starting two characters right of the name.
 SIGNATURE_SPACE_LINES = 1.0
-SIGNATURE_RIGHT_CHARS = 2.0
 
 
 def _signature(name: str, released: date) -> list[Block]:
-    lines = ((name, SIGNATURE_SPACE_LINES), (phrases.chinese_date(released), 0.0))
+    dated = phrases.chinese_date(released)
+    name_right, date_right = signature_indents(name, dated)
+    lines = ((name, SIGNATURE_SPACE_LINES, name_right), (dated, 0.0, date_right))
     return [
         Paragraph(
             text,
             align="right",
             indent=False,
             space_before=space,
-            right_indent=SIGNATURE_RIGHT_CHARS,
+            right_indent=right,
             keep_with_next=space > 0,
         )
-        for text, space in lines
+        for text, space, right in lines
     ]
 
 

@@ -22,11 +22,17 @@ from ..text import clean_text
 _NUMBER_COLUMN = 0.072
 _GROUP_COLUMNS = (0.065, 0.11)
 
-# Type sizes, decided here once for both renderers: 小四 for a table of at most six columns (table 二),
-# 五号 for the wide tables 三 and 四. Every value cell of a table shares one size, the table's size or less:
-# the largest (in half points, at least SMALLEST_NUMBER) at which its longest number fits its cell.
-TABLE_LARGE, TABLE_SMALL, LARGE_UP_TO = 12.0, 10.5, 6
+# Type sizes, decided here once for both renderers and alike for the three tables: labels and headers in
+# 五号, the 勾稽 note in 小五. Every value cell of a table shares one size: 五号 when its longest number
+# fits; a column whose number is too wide is first widened, taking room from the row labels (which keep
+# LABEL_CHARS_KEPT characters a line, so table 三 still fits a page) and from number columns with room to
+# spare (which keep MIN_VALUE_MM, two header characters a line), and only then the size goes down (in
+# half points, at least SMALLEST_NUMBER) until every number fits.
+TABLE_SIZE = 10.5
+NOTE_SIZE = 9.0
 SMALLEST_NUMBER = 6.5
+LABEL_CHARS_KEPT = 11
+MIN_VALUE_MM = 10.0
 TEXT_WIDTH_PT = 156 / 25.4 * 72  # the 版心
 CELL_PAD_PT = 2.2  # left and right padding of a cell, the larger of the two renderers' (Word: 0.75 mm)
 LATIN_EM = 0.65  # a digit or Latin letter, in ems: enough for the substitutes of Times New Roman too
@@ -42,7 +48,7 @@ class _Shape:
     cells: tuple[GridCell, ...]  # in reading order (row, then column)
     size: float
     widths: tuple[float, ...]
-    room: dict[tuple[int, int], float]  # (row, col) of each value cell -> its width in points
+    label_columns: int
 
 
 _SHAPES: dict[int, tuple[Table, _Shape]] = {}
@@ -53,13 +59,10 @@ def _shape(table: Table) -> _Shape:
     if cached is not None and cached[0] is table:
         return cached[1]
     grid = layout(table)
-    size = table_size(grid.width)
-    widths = column_widths(grid, max(b.label_width for b in table.blocks), size)
-    room = {
-        (c.row, c.col): sum(widths[c.col : c.col + c.colspan]) * TEXT_WIDTH_PT - 2 * CELL_PAD_PT
-        for c in grid.values()
-    }
-    shape = _Shape(grid, tuple(sorted(grid.cells, key=lambda c: (c.row, c.col))), size, widths, room)
+    labels = max(b.label_width for b in table.blocks)
+    widths = column_widths(grid, labels, TABLE_SIZE)
+    cells = tuple(sorted(grid.cells, key=lambda c: (c.row, c.col)))
+    shape = _Shape(grid, cells, TABLE_SIZE, widths, labels)
     _SHAPES[id(table)] = (table, shape)
     return shape
 
@@ -69,24 +72,57 @@ def table_block(table: Table, report: Report) -> TableBlock:
     grid = shape.grid
     headers = _unit_headers(table, report)
     rows: list[list[Cell]] = [[] for _ in range(grid.height)]
-    fitting = shape.size
+    numbers: list[tuple[GridCell, str]] = []
+    centred = shape.label_columns == 1  # table 二's row labels, centred as in the official template
     for cell in shape.cells:
-        printed = _cell(cell, report, headers)
+        printed = _cell(cell, report, headers, centred)
         rows[cell.row].append(printed)
         if printed.role == "number" and printed.text:
-            fitting = min(fitting, shape.room[cell.row, cell.col] / text_ems(printed.text))
+            numbers.append((cell, printed.text))
+    needed: dict[int, float] = {}
+    for cell, text in numbers:
+        if cell.colspan == 1:
+            needed[cell.col] = max(needed.get(cell.col, 0.0), text_ems(text) * shape.size + 2 * CELL_PAD_PT)
+    widths = widened(shape.widths, shape.label_columns, needed)
+    fitting = shape.size
+    for cell, text in numbers:
+        room = sum(widths[cell.col : cell.col + cell.colspan]) * TEXT_WIDTH_PT - 2 * CELL_PAD_PT
+        fitting = min(fitting, room / text_ems(text))
     return TableBlock(
         id=table.id,
         header_rows=tuple(tuple(r) for r in rows[: grid.header_rows]),
         body_rows=tuple(tuple(r) for r in rows[grid.header_rows :]),
-        widths=shape.widths,
+        widths=widths,
         text_size=shape.size,
         number_size=max(SMALLEST_NUMBER, int(fitting * 2) / 2),
+        note_size=NOTE_SIZE,
     )
 
 
-def table_size(columns: int) -> float:
-    return TABLE_LARGE if columns <= LARGE_UP_TO else TABLE_SMALL
+def widened(widths: tuple[float, ...], label_columns: int, needed_pt: dict[int, float]) -> tuple[float, ...]:
+    """The widths with each number column given the points its numbers need (``needed_pt`` by column),
+    as far as the row labels next to them and the other number columns can give room; the table's total
+    width stays the same."""
+    shares = list(widths)
+    need = {c: pt / TEXT_WIDTH_PT for c, pt in needed_pt.items()}
+    deficit = sum(max(need.get(c, 0.0) - shares[c], 0.0) for c in range(label_columns, len(shares)))
+    if deficit <= 0:
+        return widths
+    kept_label = (LABEL_CHARS_KEPT * TABLE_SIZE + 2 * CELL_PAD_PT) / TEXT_WIDTH_PT
+    kept_value = MIN_VALUE_MM / 156
+    spare = {c: shares[c] - max(need.get(c, 0.0), kept_value) for c in range(label_columns, len(shares))}
+    if label_columns:
+        spare[label_columns - 1] = shares[label_columns - 1] - kept_label
+    spare = {c: s for c, s in spare.items() if s > 0}
+    given = min(deficit, sum(spare.values()))
+    if given <= 0:
+        return widths
+    for c, s in spare.items():
+        shares[c] -= given * s / sum(spare.values())
+    for c in range(label_columns, len(shares)):
+        short = max(need.get(c, 0.0) - widths[c], 0.0)
+        shares[c] += given * short / deficit
+    return tuple(shares)
 
 
 def text_ems(text: str) -> float:
@@ -103,11 +139,12 @@ def _unit_headers(table: Table, report: Report) -> dict[str, str]:
     return out
 
 
-def _cell(cell: GridCell, report: Report, headers: dict[str, str]) -> Cell:
+def _cell(cell: GridCell, report: Report, headers: dict[str, str], centred_labels: bool = False) -> Cell:
     if cell.role == "value":
         assert cell.key is not None
         return Cell(number_text(report, cell.key), cell.rowspan, cell.colspan, "number", "center")
-    align = "center" if cell.role == "label" and cell.rowspan > 1 else _ALIGN[cell.role]
+    centred = cell.role == "label" and (cell.rowspan > 1 or centred_labels)
+    align = "center" if centred else _ALIGN[cell.role]
     text = headers.get(cell.text, cell.text) if cell.role == "header" else cell.text
     return Cell(text, cell.rowspan, cell.colspan, cell.role, align)  # type: ignore[arg-type]
 
@@ -132,7 +169,7 @@ def number_text(report: Report, key: CellKey) -> str:
     return str(number)
 
 
-def column_widths(grid: Grid, label_columns: int, size: float = TABLE_SMALL) -> tuple[float, ...]:
+def column_widths(grid: Grid, label_columns: int, size: float = TABLE_SIZE) -> tuple[float, ...]:
     """Relative widths summing to 1: equal columns without labels (table 四's 15 columns); one label
     column as wide as the format's longest label at ``size`` and equal value columns (table 二); narrow
     group and count columns with a wide leaf label (table 三)."""

@@ -26,7 +26,10 @@ CT_XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 EMU_PER_MM = 36000
 WIDTH_MM = 150  # within the 156 mm text width
-ROW_MM, FRAME_MM, MIN_MM, MAX_MM = 8.0, 22.0, 55.0, 200.0
+# As tall as the PDF's chart (pdf_figure: 20 pt a one-line bar, 17 pt for the axis), so both outputs
+# break pages alike; never below MIN_MM, where Word's own chart margins would leave no room for bars.
+PT_MM = 25.4 / 72
+ROW_MM, FRAME_MM, MIN_MM, MAX_MM = 20 * PT_MM, 17 * PT_MM, 30.0, 200.0
 CAPTION = X.Face("宋体", 12)  # 小四, as the PDF caption
 LABEL_SIZE = 1050  # 五号, in hundredths of a point
 TICK_SIZE = 900

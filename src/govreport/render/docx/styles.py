@@ -17,6 +17,7 @@ TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 8844 twips = 156 mm
 HEADER_DISTANCE = 851  # 15 mm: the draft mark sits in the top margin
 FOOTER_DISTANCE = 1247  # 22 mm: puts "— N —" about 7 mm below the text block
 LINE = 579  # 28.95 pt exact: 22 lines a page
+TITLE_LINE = 720  # 36 pt exact, as the PDF title's leading
 INDENT = 640  # two 16 pt characters
 
 BODY = Face("仿宋_GB2312", 16, spacing=-5)
@@ -81,7 +82,7 @@ def styles_xml() -> str:
     Word's built-in heading 1/2 (so the navigation pane and a table of contents work)."""
     styles = [
         _style(STYLE_BODY, "Normal", _ppr(), BODY, default=True),
-        _style(STYLE_TITLE, "Title", _ppr(line=700, indent=False, jc="center"), TITLE, extra=_next()),
+        _style(STYLE_TITLE, "Title", _ppr(line=TITLE_LINE, indent=False, jc="center"), TITLE, extra=_next()),
         _style(STYLE_H1, "heading 1", _ppr(outline=0), HEADING1, extra=_next()),
         _style(STYLE_H2, "heading 2", _ppr(outline=1), HEADING2, extra=_next()),
         _style(STYLE_TABLE, "表格文字", _ppr(line=None, indent=False, jc="center"), TABLE),

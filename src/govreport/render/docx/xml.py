@@ -89,12 +89,15 @@ def paragraph(
     right: int = 0,
     left: int = 0,
     align: str | None = None,
+    line: int = 0,
 ) -> str:
-    """A paragraph in ``style``; the arguments are direct overrides of that style."""
+    """A paragraph in ``style``; the arguments are direct overrides of that style (``line``: an exact
+    line pitch in twips)."""
+    exact = f' w:line="{line}" w:lineRule="exact"' if line else ""
     ppr = [
         f'<w:pStyle w:val="{style}"/>',
         "<w:keepNext/>" if keep_next else "",
-        f'<w:spacing w:before="{before}" w:after="{after}"/>' if before or after else "",
+        f'<w:spacing w:before="{before}" w:after="{after}"{exact}/>' if before or after or line else "",
         _ind(no_indent, right, left),
         f'<w:jc w:val="{_JC[align]}"/>' if align else "",
     ]
@@ -142,9 +145,10 @@ def table_row(cells: str, *, header: bool, min_height: int) -> str:
     return f"<w:tr><w:trPr>{trpr}</w:trPr>{cells}</w:tr>"
 
 
-def table(grid: list[int], rows: str, *, cell_margin: int) -> str:
-    """A fixed-layout table of total width ``sum(grid)``, centred, with full single 0.5 pt borders;
-    ``gridCol`` widths equal the cells' ``tcW`` (WPS lays out from the grid)."""
+def table(grid: list[int], rows: str, *, cell_margin: int, cell_margin_y: int = 0) -> str:
+    """A fixed-layout table of total width ``sum(grid)``, centred, with full single 0.5 pt borders and
+    cell margins (twips) ``cell_margin`` left and right, ``cell_margin_y`` above and below; ``gridCol``
+    widths equal the cells' ``tcW`` (WPS lays out from the grid)."""
     borders = "".join(
         f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
         for side in ("top", "left", "bottom", "right", "insideH", "insideV")
@@ -154,7 +158,9 @@ def table(grid: list[int], rows: str, *, cell_margin: int) -> str:
         '<w:jc w:val="center"/>'
         f"<w:tblBorders>{borders}</w:tblBorders>"
         '<w:tblLayout w:type="fixed"/>'
-        f'<w:tblCellMar><w:left w:w="{cell_margin}" w:type="dxa"/>'
+        f'<w:tblCellMar><w:top w:w="{cell_margin_y}" w:type="dxa"/>'
+        f'<w:left w:w="{cell_margin}" w:type="dxa"/>'
+        f'<w:bottom w:w="{cell_margin_y}" w:type="dxa"/>'
         f'<w:right w:w="{cell_margin}" w:type="dxa"/></w:tblCellMar>'
         '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0"'
         ' w:noHBand="1" w:noVBand="1"/>'

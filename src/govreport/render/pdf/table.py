@@ -26,9 +26,8 @@ from .fonts import PdfFonts
 from .text import Run, TextFlowable, TextStyle, TextWriter
 
 LEADING = 13.5 / 10.5  # line pitch per point of type size: 13.5 pt for 五号
-NOTE_SIZE = 9.0
-NOTE_LEADING = 12.0
-PAD_X, PAD_Y = 2.0, 1.5
+NOTE_LEADING = 12.0 / 9.0  # the 勾稽 note, set tighter: 12 pt for 小五
+PAD_X, PAD_Y = 2.0, 1.5  # the .docx cells have the same padding (docx.CELL_MARGIN_X, CELL_MARGIN_Y)
 CAPTION_SHADE = Color(*CAPTION_RGB)
 RULE = 0.5
 EMPTY_HEIGHT = 12.0  # an uncovered empty grid position: one line of reportlab's default 10 pt cell font
@@ -68,11 +67,11 @@ def table_flowable(block: TableBlock, fonts: PdfFonts, width: float) -> Flowable
 
 def sizes(block: TableBlock) -> dict[str, float]:
     """Type size by kind of cell: ``number`` for value cells, ``text`` for the others."""
-    return {"number": block.number_size, "text": block.text_size}
+    return {"number": block.number_size, "text": block.text_size, "note": block.note_size}
 
 
 def cell_size(cell: Cell, sizes: dict[str, float]) -> float:
-    return sizes["number" if cell.role == "number" else "text"]
+    return sizes[cell.role if cell.role in ("number", "note") else "text"]
 
 
 def _report_grid(
@@ -92,7 +91,9 @@ def _report_grid(
         )
         for row in rows
     )
-    shape = _shape_grid(masked, width, tuple(col_widths), fonts, sizes["number"], sizes["text"])
+    shape = _shape_grid(
+        masked, width, tuple(col_widths), fonts, sizes["number"], sizes["text"], sizes["note"]
+    )
     cells = list(shape.cells)
     numbers = (c for row in rows for c in row if c.role == "number")
     for i, cell in zip(shape.numbers, numbers, strict=True):
@@ -119,8 +120,15 @@ def _shape_grid(
     fonts: PdfFonts,
     number_size: float,
     text_size: float,
+    note_size: float,
 ) -> _ShapeGrid:
-    grid = _grid(list(rows), width, list(col_widths), fonts, {"number": number_size, "text": text_size})
+    grid = _grid(
+        list(rows),
+        width,
+        list(col_widths),
+        fonts,
+        {"number": number_size, "text": text_size, "note": note_size},
+    )
     order = [c.role == "number" for row in rows for c in row]
     numbers = [i for i, is_number in enumerate(order) if is_number]
     return _ShapeGrid(grid.cols, grid.heights, grid.cells, grid.owner, grid.glued, numbers)
@@ -214,9 +222,9 @@ def _cell_lines(
 
 
 def cell_flowable(cell: Cell, fonts: PdfFonts, size: float = 10.5) -> TextFlowable:
-    """A cell's text at ``size`` (the 勾稽 note at its own smaller size); a number never wraps."""
+    """A cell's text at ``size`` (the 勾稽 note's own, smaller, for a note); a number never wraps."""
     if cell.role == "note":
-        style = TextStyle(NOTE_SIZE, NOTE_LEADING, align="justify" if cell.align == "left" else cell.align)
+        style = TextStyle(size, size * NOTE_LEADING, align="justify" if cell.align == "left" else cell.align)
     else:
         style = TextStyle(size, size * LEADING, align=_align(cell), unbroken=cell.role == "number")
     bold = cell.role == "caption"
