@@ -6,12 +6,13 @@ STAMP := $(VENV)/.installed
 
 .PHONY: setup system-deps test-deps demo test lint format clean
 
-# Debian packages. The report needs only Chinese TrueType fonts (for the PDF); LibreOffice and poppler are for
+# Debian packages. The report needs only Chinese TrueType fonts (for the PDF; fonts-hanazono for CJK Extension B
+# and later, 生僻字 in names); Liberation has Times New Roman's metrics for LibreOffice; LibreOffice and poppler are for
 # the tests' end-to-end checks and the previews, chromium for the HTML page in a real browser (printing, phone
 # layout, axe-core) and a Java runtime for the W3C Nu HTML Checker, so only `make test` installs them.
 # Skipped where apt-get is missing (then install fonts yourself, see README).
-FONT_PACKAGES := fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei fonts-lxgw-wenkai fontconfig
-TEST_PACKAGES := poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui chromium default-jre-headless
+FONT_PACKAGES := fonts-arphic-uming fonts-arphic-ukai fonts-wqy-zenhei fonts-lxgw-wenkai fonts-hanazono fontconfig
+TEST_PACKAGES := fonts-liberation2 poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui chromium default-jre-headless
 
 define apt_install
 	@if command -v apt-get >/dev/null 2>&1; then \

@@ -13,10 +13,11 @@ import docx
 import pdfplumber
 import pytest
 from click.testing import CliRunner
-from conftest import convert
+from conftest import convert, need
 from docx.oxml.ns import qn
 from factories import DETAILS, make_report
 from openxml_audit import OpenXmlValidator
+from test_cli import filled
 from test_document import city_report
 from test_figures_render import SEED, document_with
 
@@ -184,3 +185,23 @@ def test_docx_turns_off_word_spacing_between_chinese_and_digits(tmp_path: Path) 
     normal = word.styles["Normal"].element.pPr
     assert normal.find(qn("w:autoSpaceDE")).get(qn("w:val")) == "0"
     assert normal.find(qn("w:autoSpaceDN")).get(qn("w:val")) == "0"
+
+
+def test_a_rare_character_beyond_the_bmp_copies_and_searches_as_itself(fonts: FontSet) -> None:
+    """𠀾 (U+2003E, CJK Extension B) in a name: drawn from an extension face, extracted as itself."""
+    need(any(f.path.name == "HanaMinB.ttf" for f in fonts.faces()), "fonts-hanazono (HanaMinB.ttf)")
+    name = "𠀾𪚥镇人民政府"
+    data = pdf_bytes(outline(make_report("gb2021", details={**DETAILS, "name": name})), fonts)
+    pages = pdf_lines(data)
+    assert pages[0][0] == name
+    assert any("𠀾𪚥镇人民政府" in line for page in pages for line in page[1:])  # the preamble and signature
+
+
+def test_a_character_no_font_has_still_gives_the_docx_and_says_so(tmp_path: Path) -> None:
+    workbook = filled(tmp_path / "in.xlsx", name="测试\u0378镇人民政府")
+    result = CliRunner().invoke(cli, ["build", str(workbook), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1, result.output
+    written = sorted(p.suffix for p in (tmp_path / "out").iterdir())
+    assert written == [".docx"]
+    assert "只生成了 .docx，未生成 PDF" in result.output and "U+0378" in result.output
+    assert "Traceback" not in result.output

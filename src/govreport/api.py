@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .blocks import PageNumbers
@@ -17,7 +17,7 @@ from .document import outline
 from .files import write_bytes
 from .findings_format import FileResult
 from .formats import get_format
-from .model import Report, Severity, WorkbookError
+from .model import Finding, Report, Severity, WorkbookError
 from .workbook.reader import read_workbook
 
 DRAFT_MARK = "数据未通过校验"
@@ -111,7 +111,8 @@ def build_report(
 ) -> Built:
     """Write the report's ``kinds`` (DOCUMENTS and EXTRAS) into ``outdir``. With errors and not
     ``allow_errors`` nothing is written; with ``allow_errors`` a draft marked 数据未通过校验 on every page
-    is written (without open data).
+    is written (without open data). When only the PDF cannot be made because no font has a character, the
+    other files are still written and the result gets a B1 finding saying which characters and where.
 
     Each file goes through a temporary name unless ``atomic`` is false: for a private folder whose files
     are renamed into place afterwards anyway (a batch)."""
@@ -129,9 +130,15 @@ def build_report(
 
         outputs.append(write(out / f"{stem}.docx", docx_bytes(document)))
     if "pdf" in kinds:
-        from .render.pdf import pdf_bytes
+        from .render.pdf import MissingGlyphError, pdf_bytes
 
-        outputs.append(write(out / f"{stem}.pdf", pdf_bytes(document, fonts)))  # type: ignore[arg-type]
+        try:
+            outputs.append(write(out / f"{stem}.pdf", pdf_bytes(document, fonts)))  # type: ignore[arg-type]
+        except MissingGlyphError as exc:
+            if "docx" not in kinds:
+                raise
+            finding = Finding("B1", "build-failed", Severity.ERROR, f"只生成了 .docx，未生成 PDF：{exc}")
+            result = replace(result, findings=(*result.findings, finding))
     if "html" in kinds or "fragment" in kinds:
         from .render.html import fragment_html, page_html
 

@@ -76,6 +76,15 @@ SYMBOLS = (
     _c("DejaVu Serif", "DejaVuSerif.ttf", "dejavu serif"),
 )
 
+# Faces for the CJK extensions beyond the BMP (生僻字 of names: Extension B and later), per-character
+# fallback only: Debian's fonts-hanazono, Windows' SimSun-ExtB and MingLiU-ExtB.
+EXTENSIONS = (
+    _c("花園明朝B", "HanaMinB.ttf", "hanaminb|花園明朝b"),
+    _c("SimSun-ExtB", "simsunb.ttf", "simsun-extb"),
+    _c("MingLiU-ExtB", "mingliub.ttc", "mingliu-extb"),
+    _c("花園明朝A", "HanaMinA.ttf", "hanamina|花園明朝a"),
+)
+
 PREFERENCES: dict[str, tuple[Candidate, ...]] = {
     "title": (XBS, SONG, STSONG, UMING),
     "heading": (HEI, FZHEI, STHEITI, YAHEI, WQY_ZEN, WQY_MICRO, DROID),
@@ -244,7 +253,7 @@ def _any_chinese(cat: Catalogue) -> FontFace | None:
 
 def _fallbacks(choices: tuple[FontChoice, ...], cat: Catalogue) -> tuple[FontFace, ...]:
     out = [c.face for c in choices]
-    for cand in [c for role in ROLES for c in PREFERENCES[role]] + list(SYMBOLS):
+    for cand in [c for role in ROLES for c in PREFERENCES[role]] + list(EXTENSIONS) + list(SYMBOLS):
         face, _ = _first_usable(cand, cat)
         if face is not None:
             out.append(face)

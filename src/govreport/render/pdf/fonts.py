@@ -119,6 +119,22 @@ class _FontFlate(pdfdoc.PDFStreamFilterZCompress):
 _FONT_FLATE = _FontFlate()
 
 
+# A ToUnicode entry whose destination is a code point beyond the BMP, as reportlab writes it (its hex digits).
+_WIDE_ENTRY = re.compile(r"^(<[0-9A-F]{2}>) <([0-9A-F]{5,6})>$", re.MULTILINE)
+
+
+def beyond_bmp(cmap: str) -> str:
+    """A subset's ToUnicode map with each character beyond the BMP (生僻字 of CJK Extension B and later)
+    as its UTF-16 surrogate pair: reportlab writes the code point's hex digits, which readers take for
+    another character, so a name would copy and search wrong."""
+    return _WIDE_ENTRY.sub(lambda m: f"{m[1]} <{utf16_hex(int(m[2], 16))}>", cmap)
+
+
+def utf16_hex(code: int) -> str:
+    """A code point as the hex digits of its UTF-16BE code units (a ToUnicode destination string)."""
+    return chr(code).encode("utf-16-be").hex().upper()
+
+
 def _fast_objects(font: object) -> None:
     """The PDF objects of a font's subsets made faster to write, in each document that uses it: each
     subset's ``Widths`` array serialised once per process (reportlab formats its 256 numbers one by one
@@ -132,6 +148,9 @@ def _fast_objects(font: object) -> None:
             widths = getattr(subset, "Widths", None)
             if isinstance(widths, pdfdoc.PDFArray):
                 subset.Widths = _formatted_widths(tuple(widths.sequence))
+        for name, stream in doc.idToObject.items():
+            if name.startswith("toUnicodeCMap:") and isinstance(stream, pdfdoc.PDFStream):
+                stream.content = beyond_bmp(stream.content)
         if doc.compression:
             for name, stream in doc.idToObject.items():
                 if name.startswith(_FONT_STREAMS) and isinstance(stream, pdfdoc.PDFStream):
