@@ -120,21 +120,24 @@ def city_report(format_id: str):
 
 @pytest.mark.parametrize("format_id", ["gb2021", "gb2019"])
 def test_wide_numbers_widen_their_columns_before_the_type_shrinks(format_id):
-    from govreport.document.tables import CELL_PAD_PT, LABEL_CHARS_KEPT, LATIN_EM, TEXT_WIDTH_PT
+    from govreport.document.tables import CELL_PAD_PT, LATIN_EM, TEXT_WIDTH_PT
 
     plain = {b.id: b for b in outline(make_report(format_id)).blocks if isinstance(b, TableBlock)}
     city = {b.id: b for b in outline(city_report(format_id)).blocks if isinstance(b, TableBlock)}
     assert {b.text_size for b in (*plain.values(), *city.values())} == {10.5}  # 五号 in every table
     t3, before = city["t3"], plain["t3"]
-    assert t3.number_size == 10.5  # the wide columns made room: the numbers stay 五号
-    longest = max(len(c.text) for row in t3.body_rows for c in row if c.role == "number")
-    assert longest >= 6
-    widest = max(t3.widths) * TEXT_WIDTH_PT - 2 * CELL_PAD_PT
-    assert longest * LATIN_EM * 10.5 <= widest
+    digits = max(len(c.text) for row in t3.body_rows for c in row if c.role == "number")
+    assert digits == 6
+
+    def size_fitting(share: float) -> float:
+        return int((share * TEXT_WIDTH_PT - 2 * CELL_PAD_PT) / (digits * LATIN_EM) * 2) / 2
+
     grown = [i for i, (a, b) in enumerate(zip(t3.widths, before.widths, strict=True)) if a > b + 1e-9]
-    assert len(grown) == 2  # 自然人 and 总计 only; the other count columns keep their width
-    leaf = t3.widths[2] * TEXT_WIDTH_PT - 2 * CELL_PAD_PT  # group, inner group, then the leaf labels
-    assert leaf >= LABEL_CHARS_KEPT * 10.5 - 1e-6  # the row labels keep their characters a line
+    assert len(grown) == 2  # 自然人 and 总计, the columns with the six-digit numbers
+    assert t3.number_size == min(size_fitting(t3.widths[i]) for i in grown)
+    assert t3.number_size >= size_fitting(before.widths[grown[0]]) + 1.5  # two sizes larger than unwidened
+    assert t3.widths[2] == before.widths[2]  # the row labels keep their lines: table 三 keeps its height
+    assert min(t3.widths[3:]) * 156 >= 10 - 1e-6  # count columns keep two header characters a line
     assert sum(t3.widths) == pytest.approx(1.0)
 
 

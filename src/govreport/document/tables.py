@@ -6,6 +6,7 @@ number as printed (zero as ``0``, amounts exactly as entered) and the columns ge
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -24,14 +25,13 @@ _GROUP_COLUMNS = (0.065, 0.11)
 
 # Type sizes, decided here once for both renderers and alike for the three tables: labels and headers in
 # 五号, the 勾稽 note in 小五. Every value cell of a table shares one size: 五号 when its longest number
-# fits; a column whose number is too wide is first widened, taking room from the row labels (which keep
-# LABEL_CHARS_KEPT characters a line, so table 三 still fits a page) and from number columns with room to
-# spare (which keep MIN_VALUE_MM, two header characters a line), and only then the size goes down (in
-# half points, at least SMALLEST_NUMBER) until every number fits.
+# fits; a column whose number is too wide is first widened, taking room from the row labels next to the
+# numbers (only as far as no label takes another line: table 三 keeps its height and its page) and from
+# number columns with room to spare (which keep MIN_VALUE_MM, two header characters a line), and only then
+# the size goes down (in half points, at least SMALLEST_NUMBER) until every number fits.
 TABLE_SIZE = 10.5
 NOTE_SIZE = 9.0
 SMALLEST_NUMBER = 6.5
-LABEL_CHARS_KEPT = 11
 MIN_VALUE_MM = 10.0
 TEXT_WIDTH_PT = 156 / 25.4 * 72  # the 版心
 CELL_PAD_PT = 2.2  # left and right padding of a cell, the larger of the two renderers' (Word: 0.75 mm)
@@ -49,6 +49,7 @@ class _Shape:
     size: float
     widths: tuple[float, ...]
     label_columns: int
+    kept_label: float  # the narrowest the labels next to the numbers may get (share of the text width)
 
 
 _SHAPES: dict[int, tuple[Table, _Shape]] = {}
@@ -62,7 +63,8 @@ def _shape(table: Table) -> _Shape:
     labels = max(b.label_width for b in table.blocks)
     widths = column_widths(grid, labels, TABLE_SIZE)
     cells = tuple(sorted(grid.cells, key=lambda c: (c.row, c.col)))
-    shape = _Shape(grid, cells, TABLE_SIZE, widths, labels)
+    kept = _narrowest_label_column(grid, labels, widths) if labels else 0.0
+    shape = _Shape(grid, cells, TABLE_SIZE, widths, labels, kept)
     _SHAPES[id(table)] = (table, shape)
     return shape
 
@@ -83,7 +85,7 @@ def table_block(table: Table, report: Report) -> TableBlock:
     for cell, text in numbers:
         if cell.colspan == 1:
             needed[cell.col] = max(needed.get(cell.col, 0.0), text_ems(text) * shape.size + 2 * CELL_PAD_PT)
-    widths = widened(shape.widths, shape.label_columns, needed)
+    widths = widened(shape.widths, shape.label_columns, needed, shape.kept_label)
     fitting = shape.size
     for cell, text in numbers:
         room = sum(widths[cell.col : cell.col + cell.colspan]) * TEXT_WIDTH_PT - 2 * CELL_PAD_PT
@@ -99,16 +101,29 @@ def table_block(table: Table, report: Report) -> TableBlock:
     )
 
 
-def widened(widths: tuple[float, ...], label_columns: int, needed_pt: dict[int, float]) -> tuple[float, ...]:
+def _narrowest_label_column(grid: Grid, label_columns: int, widths: tuple[float, ...]) -> float:
+    """The share of the text width below which a label of the column next to the numbers would take
+    one more line than at its width (half a character to spare for 避头尾)."""
+    col = label_columns - 1
+    labels = [c.text for c in grid.cells if c.role == "label" and c.col == col and c.colspan == 1]
+    chars = max(int((widths[col] * TEXT_WIDTH_PT - 2 * CELL_PAD_PT) / TABLE_SIZE), 1)
+    needed = max(
+        (math.ceil(text_ems(t) / math.ceil(text_ems(t) / chars)) for t in labels if t), default=chars
+    )
+    return ((needed + 0.5) * TABLE_SIZE + 2 * CELL_PAD_PT) / TEXT_WIDTH_PT
+
+
+def widened(
+    widths: tuple[float, ...], label_columns: int, needed_pt: dict[int, float], kept_label: float = 1.0
+) -> tuple[float, ...]:
     """The widths with each number column given the points its numbers need (``needed_pt`` by column),
-    as far as the row labels next to them and the other number columns can give room; the table's total
-    width stays the same."""
+    as far as the row labels next to them (down to ``kept_label``) and the other number columns can give
+    room; the table's total width stays the same."""
     shares = list(widths)
     need = {c: pt / TEXT_WIDTH_PT for c, pt in needed_pt.items()}
     deficit = sum(max(need.get(c, 0.0) - shares[c], 0.0) for c in range(label_columns, len(shares)))
     if deficit <= 0:
         return widths
-    kept_label = (LABEL_CHARS_KEPT * TABLE_SIZE + 2 * CELL_PAD_PT) / TEXT_WIDTH_PT
     kept_value = MIN_VALUE_MM / 156
     spare = {c: shares[c] - max(need.get(c, 0.0), kept_value) for c in range(label_columns, len(shares))}
     if label_columns:
