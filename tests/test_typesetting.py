@@ -205,3 +205,21 @@ def test_a_character_no_font_has_still_gives_the_docx_and_says_so(tmp_path: Path
     assert written == [".docx"]
     assert "只生成了 .docx，未生成 PDF" in result.output and "U+0378" in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_light_title_face_is_set_heavier_a_chosen_one_as_it_is(fonts: FontSet, tmp_path: Path) -> None:
+    """Without 小标宋 (Linux: AR PL UMing) the title is stroked as well as filled, 0.04 em, so it reads as
+    heavy as 小标宋; a face the user names with --font is used as it is."""
+    from pypdf import PdfReader
+
+    from govreport.render.fonts import light_title, resolve_fonts
+
+    def first_page(fontset: FontSet) -> bytes:
+        data = pdf_bytes(outline(make_report()), fontset)
+        return PdfReader(io.BytesIO(data)).pages[0].get_contents().get_data()  # type: ignore[union-attr]
+
+    if light_title(fonts["title"]):
+        assert re.search(rb"RG 0?\.88 w 2 Tr", first_page(fonts))
+    chosen = resolve_fonts({"title": f"{fonts['title'].face.path}#{fonts['title'].face.index}"})
+    assert not light_title(chosen["title"])
+    assert b" 0.88 w" not in first_page(chosen) and b"RG .88 w" not in first_page(chosen)

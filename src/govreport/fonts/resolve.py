@@ -94,6 +94,9 @@ PREFERENCES: dict[str, tuple[Candidate, ...]] = {
 }
 
 
+OVERRIDDEN = "由参数指定"
+
+
 @dataclass(frozen=True)
 class FontChoice:
     """The face chosen for a role, its real bold face if the family has one, and why."""
@@ -168,7 +171,7 @@ def _override(role: str, spec: str, cat: Catalogue) -> FontChoice:
         raise FontError(f"指定的{ROLE_NAMES[role]}字体无法读取或没有成员“{member}”：{path}")
     if not face.usable:
         raise FontError(f"指定的{ROLE_NAMES[role]}字体不能嵌入 PDF：{path}（{face.problem}）")
-    return FontChoice(role, face, _bold_of(face), "由参数指定", (f"{spec}：可用",))
+    return FontChoice(role, face, _bold_of(face), OVERRIDDEN, (f"{spec}：可用",))
 
 
 def _preferred(role: str, cat: Catalogue) -> FontChoice | None:
@@ -249,6 +252,14 @@ def _any_chinese(cat: Catalogue) -> FontFace | None:
             if face.usable and covers_cjk(face):
                 return face
     return None
+
+
+def light_title(choice: FontChoice) -> bool:
+    """Whether the title's face is a light 宋体/Ming stand-in for 小标宋 (AR PL UMing on Linux, 宋体 where
+    no 小标宋 is installed), to be drawn heavier; a 小标宋, a face with a real bold and a face the user chose
+    are set as they are."""
+    xbs = {n.lower() for n in XBS.names}
+    return not (choice.face.names & xbs) and choice.bold is None and choice.reason != OVERRIDDEN
 
 
 def _fallbacks(choices: tuple[FontChoice, ...], cat: Catalogue) -> tuple[FontFace, ...]:

@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ...blocks import Block, Document, Figure, Heading, Paragraph, TableBlock, Title
 from ...files import write_bytes
 from ...fonts import FontSet, resolve_fonts
+from ...fonts.resolve import light_title
 from ..palette import PLACEHOLDER_RGB
 from .figure import figure_flowable, figure_texts
 from .flow import Flowable, Pager, RoomFor, Spacer
@@ -95,7 +96,7 @@ def flowables(document: Document, fonts: PdfFonts) -> Iterator[Flowable]:
         if isinstance(block, Title):
             style = TextStyle(TITLE_SIZE, TITLE_LEADING, align="center", widow_control=False)
             for line in block.lines:
-                yield TextFlowable([Run(line, fonts.font("title"))], style, fonts, keep_with_next=True)
+                yield TextFlowable([Run(line, _title_font(fonts))], style, fonts, keep_with_next=True)
             yield Spacer(LINE)
         elif isinstance(block, Heading):
             sections += 1
@@ -111,6 +112,11 @@ def flowables(document: Document, fonts: PdfFonts) -> Iterator[Flowable]:
             yield Spacer(LINE / 2)
         elif isinstance(block, Figure):
             yield figure_flowable(block, fonts, TEXT_WIDTH)
+
+
+def _title_font(fonts: PdfFonts) -> str:
+    """小标宋 as it is; a light stand-in (宋体, AR PL UMing) drawn in faux bold, as heavy as 小标宋 looks."""
+    return fonts.heavy("title") if light_title(fonts.fontset["title"]) else fonts.font("title")
 
 
 def _heading(blocks: tuple[Block, ...], i: int, sections: int, fonts: PdfFonts) -> Iterator[Flowable]:
@@ -180,7 +186,7 @@ def _texts(document: Document, fonts: PdfFonts) -> Iterator[tuple[str, str, str]
     section, count = "报告开头", 0
     for block in document.blocks:
         if isinstance(block, Title):
-            yield from ((line, fonts.font("title"), "标题") for line in block.lines)
+            yield from ((line, _title_font(fonts), "标题") for line in block.lines)
         elif isinstance(block, Heading):
             section, count = block.text, 0
             yield block.text, _heading_run(block, fonts).font, f"标题“{block.text}”"

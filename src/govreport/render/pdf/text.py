@@ -23,6 +23,8 @@ from .wrap import break_lines, glued, line_width, split_long, units
 DESCENT = 0.12  # share of the em below the baseline, for CJK faces
 MAX_GAP = 0.25  # most extra space between two characters of a justified line, in ems
 FAUX_BOLD_STROKE = 0.4  # points: the outline stroked round each glyph of a face that has no bold
+# A title (above 16 pt) stroked in proportion to its size, heavier: a light 宋体 stand-in for 小标宋 in 2号.
+TITLE_STROKE_EM = 0.04
 
 
 @dataclass(frozen=True)
@@ -71,7 +73,7 @@ class TextWriter:
                 self.spacing = space
             base = faux_bold_base(font)
             if (base is not None) != bool(self.stroking):
-                self._stroke(base is not None)
+                self._stroke(base is not None, size)
             ttf = getFont(base or font)
             for subset, chunk in ttf.splitString(segment, doc):
                 if (font, subset, size) != self.current:
@@ -79,10 +81,11 @@ class TextWriter:
                     self.current = (font, subset, size)
                 code.append(f"({self.canv._escape(chunk)}) Tj")  # type: ignore[attr-defined]
 
-    def _stroke(self, on: bool) -> None:
+    def _stroke(self, on: bool, size: float) -> None:
         if on and self.stroking is None:
             c = self.color
-            self.code.append(f"{fp_str(c.red, c.green, c.blue)} RG {fp_str(FAUX_BOLD_STROKE)} w")
+            width = FAUX_BOLD_STROKE if size <= 16 else TITLE_STROKE_EM * size
+            self.code.append(f"{fp_str(c.red, c.green, c.blue)} RG {fp_str(width)} w")
         self.code.append("2 Tr" if on else "0 Tr")
         self.stroking = on
 
