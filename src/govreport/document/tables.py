@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from ..blocks import Cell, TableBlock
 from ..formats.layout import Grid, GridCell, layout
@@ -74,22 +75,20 @@ def table_block(table: Table, report: Report) -> TableBlock:
     grid = shape.grid
     headers = _unit_headers(table, report)
     rows: list[list[Cell]] = [[] for _ in range(grid.height)]
-    numbers: list[tuple[GridCell, str]] = []
+    longest: dict[tuple[int, int], float] = {}  # (column, span) -> the widest number there, in ems
     centred = shape.label_columns == 1  # table 二's row labels, centred as in the official template
     for cell in shape.cells:
         printed = _cell(cell, report, headers, centred)
         rows[cell.row].append(printed)
         if printed.role == "number" and printed.text:
-            numbers.append((cell, printed.text))
-    needed: dict[int, float] = {}
-    for cell, text in numbers:
-        if cell.colspan == 1:
-            needed[cell.col] = max(needed.get(cell.col, 0.0), text_ems(text) * shape.size + 2 * CELL_PAD_PT)
+            ems, place = text_ems(printed.text), (cell.col, cell.colspan)
+            if ems > longest.get(place, 0.0):
+                longest[place] = ems
+    needed = {col: ems * shape.size + 2 * CELL_PAD_PT for (col, span), ems in longest.items() if span == 1}
     widths = widened(shape.widths, shape.label_columns, needed, shape.kept_label)
     fitting = shape.size
-    for cell, text in numbers:
-        room = sum(widths[cell.col : cell.col + cell.colspan]) * TEXT_WIDTH_PT - 2 * CELL_PAD_PT
-        fitting = min(fitting, room / text_ems(text))
+    for (col, span), ems in longest.items():
+        fitting = min(fitting, (sum(widths[col : col + span]) * TEXT_WIDTH_PT - 2 * CELL_PAD_PT) / ems)
     return TableBlock(
         id=table.id,
         header_rows=tuple(tuple(r) for r in rows[: grid.header_rows]),
@@ -140,6 +139,7 @@ def widened(
     return tuple(shares)
 
 
+@lru_cache(maxsize=4096)
 def text_ems(text: str) -> float:
     """Estimated width of one line of ``text`` in ems: a CJK character is one, Latin and digits less."""
     return sum(LATIN_EM if ch.isascii() else 1.0 for ch in text)
