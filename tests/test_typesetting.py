@@ -223,3 +223,14 @@ def test_a_light_title_face_is_set_heavier_a_chosen_one_as_it_is(fonts: FontSet,
     chosen = resolve_fonts({"title": f"{fonts['title'].face.path}#{fonts['title'].face.index}"})
     assert not light_title(chosen["title"])
     assert b" 0.88 w" not in first_page(chosen) and b"RG .88 w" not in first_page(chosen)
+
+
+@pytest.mark.parametrize("length", [24, 27, 40])
+def test_a_signature_longer_than_the_room_stays_inside_the_text_block(length: int, fonts: FontSet) -> None:
+    name = "甲" * (length - 4) + "人民政府"
+    document = outline(make_report("gb2021", details={**DETAILS, "name": name}))
+    name_block, date_block = document.blocks[-2:]
+    assert name_block.right_indent >= 0  # type: ignore[union-attr]
+    assert 0 <= date_block.right_indent <= 28 - 6.5  # type: ignore[union-attr]
+    text = "".join(line for page in pdf_lines(pdf_bytes(document, fonts)) for line in page)
+    assert text.endswith(name + "2023年1月20日—" + str(len(pdf_lines(pdf_bytes(document, fonts)))) + "—")

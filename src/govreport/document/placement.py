@@ -19,6 +19,7 @@ _BOUNDARY = re.compile(
     r"(?:自治区|自治州|自治县|特别行政区|省|市|地区|盟|州|县|旗|新区|区|镇|乡|街道办事处|街道|"
     r"管理委员会|委员会|人民政府|办公室|办事处|管委会|局|厅|委|办|院|中心|片区)"
 )
+LINE_CHARS = 28  # body characters in a line of the text block
 # 2 characters: the signature's right indent, and how far right of its first character the date starts.
 SIGNATURE_SHIFT = 2.0
 
@@ -90,7 +91,12 @@ def signature_indents(name: str, date: str) -> tuple[float, float]:
     of the signature's first; when the date is the longer, the date keeps two characters from the right
     edge and the signature moves left to match."""
     signature, dated = ems(name), ems(date)
-    date_right = SIGNATURE_SHIFT + signature - SIGNATURE_SHIFT - dated
-    if date_right >= SIGNATURE_SHIFT:
-        return SIGNATURE_SHIFT, date_right
-    return SIGNATURE_SHIFT + dated + SIGNATURE_SHIFT - signature, SIGNATURE_SHIFT
+    name_right = SIGNATURE_SHIFT
+    date_right = name_right + signature - SIGNATURE_SHIFT - dated
+    if date_right < SIGNATURE_SHIFT:
+        date_right = SIGNATURE_SHIFT
+        name_right = date_right + dated + SIGNATURE_SHIFT - signature
+    if name_right + signature > LINE_CHARS:  # a name too long for its indent: as far right as it fits
+        name_right = max(LINE_CHARS - signature, 0.0)
+        date_right = min(max(name_right + signature - SIGNATURE_SHIFT - dated, 0.0), LINE_CHARS - dated)
+    return name_right, date_right
