@@ -137,7 +137,9 @@ def build_report(
         except MissingGlyphError as exc:
             if "docx" not in kinds:
                 raise
-            finding = Finding("B1", "build-failed", Severity.ERROR, f"只生成了 .docx，未生成 PDF：{exc}")
+            finding = Finding(
+                "B1", "build-failed", Severity.ERROR, f"未生成 PDF（.docx 等其他文件已生成）：{exc}"
+            )
             result = replace(result, findings=(*result.findings, finding))
     if "html" in kinds or "fragment" in kinds:
         from .render.html import fragment_html, page_html

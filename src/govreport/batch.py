@@ -165,8 +165,8 @@ def _build(job: Job, checked: object, stem: str, started: float) -> Row:
     final = Path(job.outdir or ".")
     pending = tuple((str(p), str(final / p.name)) for p in built.outputs)
     status = "草稿（数据未通过校验）" if built.draft else "已生成"
-    if len(built.outputs) < len(job.kinds):  # a character no font has: the PDF could not be made
-        status = "仅生成 .docx"
+    if "pdf" in job.kinds and not any(p.suffix == ".pdf" for p in built.outputs):
+        status = "未生成 PDF"  # a character no font has: the other files were written
     return Row(
         built.result,
         status,
