@@ -214,6 +214,7 @@ def test_the_built_example_validates_against_the_ooxml_schemas(tmp_path: Path) -
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         settings = z.read("word/settings.xml").decode()
     assert "evenAndOddHeaders" in settings
+    assert '<w:characterSpacingControl w:val="doNotCompress"/>' in settings  # 28 full-width a line
 
 
 def test_docx_turns_off_word_spacing_between_chinese_and_digits(tmp_path: Path) -> None:

@@ -89,7 +89,9 @@ def _fix_settings(document: docx.document.Document) -> None:
         lang.set(qn("w:eastAsia"), "zh-CN")
     control = settings.find(qn("w:characterSpacingControl"))
     if control is not None:
-        control.set(qn("w:val"), "compressPunctuation")  # Chinese Word's own default
+        # Punctuation at full width, never compressed (Chinese Word's default compresses ，。 and may then
+        # set 29 or 30 characters a line): 28 a line as GB/T 9704 and the PDF, which compresses nothing.
+        control.set(qn("w:val"), "doNotCompress")
     for setting in settings.iter(qn("w:compatSetting")):
         if setting.get(qn("w:name")) == "compatibilityMode":
             setting.set(qn("w:val"), "15")  # Word 2013+ layout: no 兼容模式 banner in current Word
