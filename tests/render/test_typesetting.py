@@ -272,3 +272,8 @@ def test_a_signature_longer_than_the_room_stays_inside_the_text_block(length: in
     assert 0 <= date_block.right_indent <= 28 - 6.5  # type: ignore[union-attr]
     text = "".join(line for page in pdf_lines(pdf_bytes(document, fonts)) for line in page)
     assert text.endswith(name + "2023年1月20日—" + str(len(pdf_lines(pdf_bytes(document, fonts)))) + "—")
+
+
+def test_an_unknown_page_number_place_is_refused_not_guessed() -> None:
+    with pytest.raises(ValueError, match="page_numbers"):
+        outline(make_report(), page_numbers="left")  # type: ignore[arg-type]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..blocks import Block, Document, Heading, PageNumbers, Paragraph, Title
+from ..blocks import PAGE_NUMBER_PLACES, Block, Document, Heading, PageNumbers, Paragraph, Title
 from ..formats import Format, get_format
 from ..model import Report
 from . import phrases
@@ -28,6 +28,8 @@ def outline(
     """The report as blocks. ``draft_mark`` (e.g. 数据未通过校验) is carried to every page by the
     renderers, ``page_numbers`` places the page numbers; a missing detail prints as 【待填写】 rather than
     failing."""
+    if page_numbers not in PAGE_NUMBER_PLACES:
+        raise ValueError(f"page_numbers must be one of {PAGE_NUMBER_PLACES}, not {page_numbers!r}")
     fmt = get_format(report.format_id)
     name = clean(report.name) or PLACEHOLDER
     released = phrases.parse_date(_detail(report, "release_date"))
