@@ -7,7 +7,7 @@ all raises (WorkbookError), and a missing Chinese font raises FontError.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -18,7 +18,21 @@ from .files import write_bytes
 from .findings_format import FileResult
 from .formats import get_format
 from .model import Finding, Report, Severity, WorkbookError
+from .rollup import Rollup, RollupError, rollup, write_rollup
 from .workbook.reader import read_workbook
+
+__all__ = [
+    "Built",
+    "Checked",
+    "Rollup",
+    "RollupError",
+    "build_report",
+    "check_workbook",
+    "output_stem",
+    "read_previous",
+    "rollup",
+    "write_rollup",
+]
 
 DRAFT_MARK = "数据未通过校验"
 # What ``build`` writes: the three renderings of the report, and on request the page's body for a CMS
@@ -43,9 +57,13 @@ def check_workbook(
     format_id: str | None = None,
     previous: Report | None = None,
     previous_index: Mapping[tuple[str, int], str] | None = None,
+    children: Sequence[str | Path] = (),
+    expect: Sequence[str] | None = None,
 ) -> Checked:
     """Read and check one workbook. Never raises for a bad workbook: an unreadable file is a result with
-    ``error`` set. Last year's report is ``previous``, or looked up by body and year in ``previous_index``."""
+    ``error`` set. Last year's report is ``previous``, or looked up by body and year in ``previous_index``.
+    ``children``: the workbooks a roll-up (汇总) workbook sums, compared cell by cell (rules H1–H4),
+    with ``expect`` the bodies that should report."""
     try:
         report, read_findings = read_workbook(path, format_id)
     except WorkbookError as exc:
@@ -61,6 +79,11 @@ def check_workbook(
     findings = [*read_findings, *check_report(report, previous)]
     rules = ("R5", "Q6", *checked_rules(get_format(report.format_id), cross_year=previous is not None))
     rules += ("F1",) if report.figures else ()
+    if children:
+        from .rollup import check_children
+
+        findings += check_children(report, children, expect=expect, workers=0)
+        rules += ("H1", "H2", "H3") + (("H4",) if expect is not None else ())
     return Checked(
         report, FileResult(str(path), report.name or None, report.year, tuple(findings), rules=rules)
     )

@@ -39,6 +39,8 @@ class Job:
     kinds: tuple[str, ...] = ("docx", "pdf")
     previous_index: tuple[tuple[str, int, str], ...] = ()  # (body, year, workbook) of --previous-dir
     page_numbers: PageNumbers = "outer"
+    children: tuple[str, ...] = ()  # a roll-up's child workbooks (--children), compared cell by cell
+    expect: tuple[str, ...] | None = None  # the bodies that should report (--expect)
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,14 @@ def run_job(job: Job) -> Row:
         result = FileResult(job.path, None, None, (), error=f"上年工作簿无法读取：{exc}")
         return Row(result, "无法读取", seconds=time.perf_counter() - started)
     index = {(name, year): path for name, year, path in job.previous_index}
-    checked = api.check_workbook(job.path, format_id=job.format_id, previous=previous, previous_index=index)
+    checked = api.check_workbook(
+        job.path,
+        format_id=job.format_id,
+        previous=previous,
+        previous_index=index,
+        children=job.children,
+        expect=job.expect,
+    )
     result = checked.result
     if checked.report is None:
         return Row(result, "无法读取", seconds=time.perf_counter() - started)

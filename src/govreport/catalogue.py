@@ -100,6 +100,26 @@ _TYPES = (
         "各栏目发布条数之和应等于正文或基本信息中说明的发布总数。",
     ),
     FindingType(
+        "rollup-mismatch",
+        "H1",
+        "汇总数与下级之和不符",
+        "汇总报告（县、区、市本级汇总）的统计表每一格应等于各下级工作簿同一格之和。",
+    ),
+    FindingType("child-missing", "H2", "下级缺报", "应报名单（--expect）中的机关没有工作簿。"),
+    FindingType(
+        "child-refused",
+        "H3",
+        "下级工作簿未汇总",
+        "下级工作簿无法读取、有错误（未加 --allow-errors）、年度或格式不同，或同一机关有两个工作簿。",
+    ),
+    FindingType(
+        "child-has-errors",
+        "H3",
+        "下级工作簿有错误",
+        "加 --allow-errors 时有错误的下级工作簿照原样汇总并标注。",
+    ),
+    FindingType("child-unexpected", "H4", "不在应报名单", "有工作簿的机关不在应报名单（--expect）中。"),
+    FindingType(
         "workbook-unreadable",
         "READ",
         "无法读取工作簿",

@@ -131,9 +131,12 @@ def _jobs_for(
     allow_errors: bool = False,
     kinds: tuple[str, ...] = ("docx", "pdf"),
     page_numbers: PageNumbers = "outer",
+    children: Path | None = None,
+    expect: Path | None = None,
 ) -> list[Job]:
     if previous and len(paths) > 1:
         raise InputError("--previous 只能用于一个工作簿；多个工作簿请用 --previous-dir")
+    below, expected = _children_of(paths, children, expect)
     if previous_dir and not previous_dir.is_dir():
         raise InputError(f"{previous_dir}：上年工作簿目录不存在")
     index = previous_index(_inputs((str(previous_dir),)), standard) if previous_dir else {}
@@ -147,13 +150,44 @@ def _jobs_for(
             kinds,
             tuple((name, year, path) for (name, year), path in index.items()),
             page_numbers,
+            below,
+            expected,
         )
         for p in paths
     ]
 
 
+def _children_of(
+    paths: list[Path], children: Path | None, expect: Path | None
+) -> tuple[tuple[str, ...], tuple[str, ...] | None]:
+    """The child workbooks of ``--children`` (the parent itself left out) and the names of
+    ``--expect``; only for one parent."""
+    if children is None:
+        if expect is not None:
+            raise InputError("--expect 要与 --children 一起使用（校验汇总报告时的应报名单）")
+        return (), None
+    if len(paths) > 1:
+        raise InputError("--children 只能用于一个汇总工作簿；请逐个校验")
+    found = [p for p in _inputs((str(children),)) if p.resolve() != paths[0].resolve()]
+    if not found:
+        raise InputError(f"{children}：除汇总工作簿本身外没有下级工作簿")
+    return tuple(str(p) for p in found), _expected(expect)
+
+
+def _expected(expect: Path | None) -> tuple[str, ...] | None:
+    from .rollup import RollupError, read_expected
+
+    if expect is None:
+        return None
+    try:
+        return tuple(read_expected(expect))
+    except RollupError as exc:
+        raise InputError(str(exc)) from None
+
+
 def batch_options(command: Callable[..., None]) -> Callable[..., None]:
-    """The options ``check`` and ``build`` share: last year's workbooks and parallel processes."""
+    """The options ``check`` and ``build`` share: last year's workbooks, parallel processes and a
+    roll-up's children."""
     options = (
         click.option(
             "--previous",
@@ -174,6 +208,16 @@ def batch_options(command: Callable[..., None]) -> Callable[..., None]:
             default=0,
             metavar="N",
             help="并行进程数；0 为默认，表示按本机 CPU 核数自动决定，1 表示不并行。",
+        ),
+        click.option(
+            "--children",
+            type=click.Path(path_type=Path),
+            help="汇总报告的下级工作簿（目录或通配符）：逐格核对汇总数是否等于下级之和。",
+        ),
+        click.option(
+            "--expect",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="应报名单（.txt 每行一个机关名称，或 .xlsx 第一列），与 --children 一起使用。",
         ),
     )
     for option in reversed(options):
@@ -208,12 +252,15 @@ def check(
     strict: bool,
     output: Path | None,
     jobs: int,
+    children: Path | None,
+    expect: Path | None,
 ) -> None:
     """校验一个或多个工作簿（文件、目录或通配符）。
 
     \b
     示例：govreport check 大水泊镇-2022.xlsx
           govreport check 各镇/ --format json -o 校验结果.json
+          govreport check 全县汇总.xlsx --children 各乡镇/ --expect 应报名单.txt
     """
     from . import findings_format as ff
     from .batch import run_batch
@@ -221,7 +268,14 @@ def check(
     paths = _inputs(files)
     _not_an_input(output, paths, "-o")
     jobs_list = _jobs_for(
-        paths, outdir=None, build=False, standard=standard, previous=previous, previous_dir=previous_dir
+        paths,
+        outdir=None,
+        build=False,
+        standard=standard,
+        previous=previous,
+        previous_dir=previous_dir,
+        children=children,
+        expect=expect,
     )
     rows = run_batch(jobs_list, workers=jobs)
     results = [r.result for r in rows]
@@ -352,6 +406,8 @@ def build(
     previous_dir: Path | None,
     jobs: int,
     summary: Path | None,
+    children: Path | None,
+    expect: Path | None,
 ) -> None:
     """校验并生成报告（.docx、PDF 和网页 .html）。数据有错误时不生成，除非加 --allow-errors。
 
@@ -381,6 +437,8 @@ def build(
         allow_errors=allow_errors,
         kinds=kinds,
         page_numbers=page_numbers,
+        children=children,
+        expect=expect,
     )
     single = len(job_list) == 1
     rows = run_batch(
@@ -418,6 +476,86 @@ def _require_fonts(overrides: dict[str, str]) -> None:
         resolve_fonts(overrides)
     except FontError as exc:
         raise InputError(str(exc)) from None
+
+
+@cli.command()
+@click.argument("children", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="写出的汇总工作簿（.xlsx）。",
+)
+@click.option("--name", required=True, help="汇总机关名称，如“某某县人民政府”，填入“基本信息”。")
+@click.option("--year", type=click.IntRange(2019, 2100), help="汇总年度；默认为下级工作簿的年度。")
+@click.option(
+    "--expect",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="应报名单：.txt 每行一个机关名称，或 .xlsx 第一列；缺报的机关列入汇总来源并报错。",
+)
+@click.option("--allow-errors", is_flag=True, help="有错误的下级工作簿也照原样汇总，并在汇总来源中标注。")
+@click.option("--force", is_flag=True, help="覆盖已存在的汇总工作簿。")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(0, 256),
+    default=0,
+    metavar="N",
+    help="并行进程数；0 为默认，表示按本机 CPU 核数自动决定，1 表示不并行。",
+)
+def rollup(
+    children: tuple[str, ...],
+    output: Path,
+    name: str,
+    year: int | None,
+    expect: Path | None,
+    allow_errors: bool,
+    force: bool,
+    jobs: int,
+) -> None:
+    """汇总：把下级机关的工作簿逐格相加，写成本级的工作簿（表二、表三、表四，附“汇总来源”表）。
+
+    \b
+    示例：govreport rollup 各乡镇/ -o 某某县-2024汇总.xlsx --name 某某县人民政府
+          govreport rollup 各乡镇/ 各部门/ -o 汇总.xlsx --name 某某县人民政府 --expect 应报名单.txt
+    """
+    from . import findings_format as ff
+    from .findings_format import FileResult
+    from .rollup import RollupError, placed_findings
+    from .rollup import rollup as roll_up
+    from .workbook.template import WorkbookExistsError
+
+    if not name.strip():
+        raise InputError("--name 不能为空：请填写汇总机关的名称")
+    if output.suffix.lower() != ".xlsx":
+        raise InputError(f"{output}：汇总工作簿应为 .xlsx 文件")
+    if output.exists() and not force:
+        raise InputError(f"{output}：文件已存在；如需覆盖请加 --force")
+    paths = _inputs(children)
+    _not_an_input(output, paths, "-o")
+    expected = list(_expected(expect)) if expect else None
+    try:
+        result = roll_up(paths, name.strip(), year, expect=expected, allow_errors=allow_errors, workers=jobs)
+    except RollupError as exc:
+        raise InputError(str(exc)) from None
+    if not result.included:
+        found = FileResult(str(output), result.name, result.year, tuple(result.findings))
+        click.echo(ff.to_text([found]))
+        click.echo("没有可以汇总的下级工作簿，未写出汇总工作簿。")
+        sys.exit(1)
+    from .rollup import write_rollup
+
+    try:
+        write_rollup(result, output, force=force)
+    except (WorkbookExistsError, OSError) as exc:
+        raise InputError(f"{output}：无法写入（{getattr(exc, 'strerror', None) or exc}）") from None
+    summary = FileResult(str(output), result.name, result.year, tuple(placed_findings(result)))
+    if summary.findings:
+        click.echo(ff.to_text([summary]))
+    files = sum(1 for s in result.sources if s.child is not None)
+    click.echo(f"已汇总 {len(result.included)} 个下级工作簿（共 {files} 个），写入：{output}")
+    sys.exit(ff.exit_code([summary]))
 
 
 @cli.command()

@@ -7,7 +7,7 @@ shape. Each format module states its own differences on top of these.
 
 from __future__ import annotations
 
-from .types import Block, CellKey, Column, Equation, Row, SubtotalRule
+from .types import Block, CellKey, Column, Equation, KeyFigure, Row, SubtotalRule
 
 T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 T3_COLUMN_HEADER = "申请人情况"
@@ -189,3 +189,17 @@ def table3_subtotals(result_rows: tuple[Row, ...]) -> tuple[SubtotalRule, ...]:
     organisations = tuple(c.key for c in T3_APPLICANTS if T3_ORG_GROUP in c.path)
     rules.append(SubtotalRule("t3", (f"{T3_ORG_GROUP}小计", "法人小计"), columns=organisations))
     return tuple(rules)
+
+
+def _t4_total(group: tuple[str, ...]) -> CellKey:
+    return CellKey("t4", T4_ROW.key, "/".join((*group, "总计")))
+
+
+# The figures of tables 三 and 四 a county office looks at first, per body, in the roll-up overview.
+REQUEST_AND_CASE_FIGURES: tuple[KeyFigure, ...] = (
+    KeyFigure("本年新收", (t3(T3_RECEIVED.key, T3_TOTAL_COLUMN.key),)),
+    KeyFigure("办结", (t3(T3_RESULT_TOTAL.key, T3_TOTAL_COLUMN.key),)),
+    KeyFigure("结转下年", (t3(T3_CARRIED_OUT.key, T3_TOTAL_COLUMN.key),)),
+    KeyFigure(T4_GROUPS[0][0], (_t4_total(T4_GROUPS[0]),)),
+    KeyFigure(T4_GROUPS[1][0], tuple(_t4_total(g) for g in T4_GROUPS[1:])),
+)

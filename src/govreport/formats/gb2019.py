@@ -8,6 +8,7 @@ has no fee requirement.
 from __future__ import annotations
 
 from ._national import (
+    REQUEST_AND_CASE_FIGURES,
     T3_OTHER_2019,
     T3_RESULTS_COMMON,
     T4_BLOCK,
@@ -19,7 +20,19 @@ from ._national import (
     table4_rules,
 )
 from .gb2021 import FORMAT as GB2021
-from .types import Block, CellKey, Column, Equation, Format, Inequality, Kind, Row, Section, Table
+from .types import (
+    Block,
+    CellKey,
+    Column,
+    Equation,
+    Format,
+    Inequality,
+    KeyFigure,
+    Kind,
+    Row,
+    Section,
+    Table,
+)
 
 SOURCE = "国办公开办函〔2019〕60号"
 
@@ -152,5 +165,12 @@ FORMAT = Format(
     result_total=t3("（七）", "总计"),
     subtotals=table3_subtotals(RESULT_ROWS),
     fee_words=(),
+    # 采购总金额's unit is the workbook's (万元 or 元): the overview's header adds the roll-up's unit.
+    key_figures=(
+        *REQUEST_AND_CASE_FIGURES,
+        KeyFigure("规范性文件新制作", (CellKey("t2", "规范性文件", "本年新制作数量"),)),
+        KeyFigure("规范性文件对外公开", (CellKey("t2", "规范性文件", "对外公开总数量"),)),
+        KeyFigure("采购总金额", (CellKey("t2", "政府集中采购", "采购总金额"),)),
+    ),
     placeholders={"一": "（文字描述）", "五": "（文字描述）", "六": "（文字描述）"},
 )

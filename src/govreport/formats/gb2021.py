@@ -7,6 +7,7 @@ Appendix A); the rules are spec Part B §4 with the severities of Part A.
 from __future__ import annotations
 
 from ._national import (
+    REQUEST_AND_CASE_FIGURES,
     T3_OTHER_2021,
     T3_RESULTS_COMMON,
     T4_BLOCK,
@@ -17,7 +18,7 @@ from ._national import (
     table3_subtotals,
     table4_rules,
 )
-from .types import Block, CellKey, Column, Equation, Format, Kind, Row, Section, Table
+from .types import Block, CellKey, Column, Equation, Format, KeyFigure, Kind, Row, Section, Table
 
 SOURCE = "国办公开办函〔2021〕30号"
 
@@ -133,6 +134,12 @@ FORMAT = Format(
     result_total=t3("（七）", "总计"),
     subtotals=table3_subtotals(RESULT_ROWS),
     fee_words=("信息处理费", "收费", "收取费用"),
+    key_figures=(
+        *REQUEST_AND_CASE_FIGURES,
+        KeyFigure("规范性文件制发", (CellKey("t2", "行政规范性文件", "本年制发件数"),)),
+        KeyFigure("规范性文件现行有效", (CellKey("t2", "行政规范性文件", "现行有效件数"),)),
+        KeyFigure("收费金额（万元）", (CellKey("t2", "行政事业性收费", "本年收费金额"),)),
+    ),
     placeholders={
         "一": "（文字描述）",
         "五": "（文字描述）",

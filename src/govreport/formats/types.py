@@ -168,6 +168,15 @@ class SubtotalRule:
 
 
 @dataclass(frozen=True)
+class KeyFigure:
+    """A figure of the roll-up overview (汇总来源): a short title and the cells it adds up, e.g.
+    ``行政诉讼`` = the totals of both litigation groups of table 四."""
+
+    title: str
+    cells: tuple[CellKey, ...]
+
+
+@dataclass(frozen=True)
 class Section:
     """One of the six sections. ``table`` names the statutory table printed in it, if any."""
 
@@ -200,6 +209,7 @@ class Format:
     fee_words: tuple[str, ...] = ()
     placeholders: dict[str, str] = field(default_factory=dict)
     subtotals: tuple[SubtotalRule, ...] = ()  # extra subtotals a workbook may carry (R6)
+    key_figures: tuple[KeyFigure, ...] = ()  # a body's figures in the roll-up overview (汇总来源)
 
     def table(self, table_id: str) -> Table:
         return next(t for t in self.tables if t.id == table_id)

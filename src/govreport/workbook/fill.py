@@ -12,7 +12,7 @@ from ..formats import CellKey, Format, Kind, format_for_year, get_format
 from ..model import DETAIL_LABELS
 from . import names
 from .figure_sheet import FigureCells
-from .template import build_template, save_new
+from .template import build_template, refuse_existing, save_new
 from .values import to_decimal
 
 _KEY_OF_LABEL = {label: key for key, label in DETAIL_LABELS.items()}
@@ -28,14 +28,8 @@ class ReportData:
     figures: Sequence[object] = ()
 
 
-def fill_workbook(
-    path: str | Path,
-    data: ReportData | Mapping[str, object],
-    *,
-    fmt: Format | None = None,
-    force: bool = False,
-) -> Path:
-    """Write our template to ``path``, filled from ``data``; returns the path.
+def filled_template(data: ReportData | Mapping[str, object], *, fmt: Format | None = None) -> Workbook:
+    """Our template filled from ``data``, as an openpyxl Workbook not yet saved.
 
     ``data`` is a ReportData or a mapping with the same keys, each optional:
 
@@ -56,9 +50,11 @@ def fill_workbook(
     - ``figures``: a list of charts, each ``{"items": [(栏目, 条数), …], "caption": …, "place": "一（一）",
       "channel": "门户网站"}`` (all but ``items`` optional; an empty caption means the default).
 
-    The format is ``fmt``, else the one for ``details["year"]``, else gb2021. Raises
-    WorkbookExistsError (a FileExistsError) when ``path`` exists and ``force`` is false; ValueError
-    for a value key the format does not have or that is a total.
+    - a unit the format leaves to the workbook goes into ``details`` under its label
+      (``{"采购金额单位": "元"}``).
+
+    The format is ``fmt``, else the one for ``details["year"]``, else gb2021. Raises ValueError for a
+    value key the format does not have or that is a total.
     """
     if not isinstance(data, ReportData):
         data = ReportData(
@@ -82,7 +78,21 @@ def fill_workbook(
     _values(wb, where.values, fmt, data.values)
     for cells, figure in zip(where.figures, figures, strict=False):
         _write_figure(wb, cells, figure)
-    return save_new(wb, path, force=force)
+    return wb
+
+
+def fill_workbook(
+    path: str | Path,
+    data: ReportData | Mapping[str, object],
+    *,
+    fmt: Format | None = None,
+    force: bool = False,
+) -> Path:
+    """Write our template to ``path``, filled from ``data`` (see :func:`filled_template`); returns
+    the path. Raises WorkbookExistsError (a FileExistsError) when ``path`` exists and ``force`` is
+    false."""
+    refuse_existing(path, force=force)  # before the work, not only after it
+    return save_new(filled_template(data, fmt=fmt), path, force=force)
 
 
 def _figures(figures: object, published_items: object) -> list[object]:

@@ -30,3 +30,8 @@ TOTAL_LABELS = ("合计", "总计", "小计", "共计")
 CAPTION_LABELS = ("图表标题", "图标题", "标题")
 PLACE_LABELS = ("位置", "图表位置")
 CHANNEL_LABELS = ("渠道", "发布渠道")
+
+# The sheet a roll-up (汇总) adds: one line per child workbook, then the total (issue 12).
+SOURCES = "汇总来源"
+SOURCE_COLUMNS = ("序号", "文件", "机关", "报告年度", "格式", "状态", "说明")
+SOURCE_TOTAL = "合计"

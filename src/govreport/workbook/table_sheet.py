@@ -45,19 +45,29 @@ def write_table(ws: Worksheet, fmt: Format, table: Table) -> dict[CellKey, str]:
             dv.sqref = MultiCellRange(rectangles(cells))
             ws.add_data_validation(dv)
     _row_heights(ws, grid.cells, widths)
-    _units(ws, table, TOP + grid.height + 1)
+    _units(ws, table)
     ws.freeze_panes = None
     style.a4(ws, landscape=grid.width > 8, title_rows=f"{TOP}:{TOP + grid.header_rows - 1}")
     style.protect(ws)
     return addresses
 
 
-def _units(ws: Worksheet, table: Table, row: int) -> None:
+def unit_cells(table: Table) -> dict[str, tuple[int, int]]:
+    """Where :func:`write_table` puts the unit of each amount whose unit the format leaves open (below
+    the table, one row each): unit label -> (row, column) of its input cell."""
+    below = TOP + layout(table).height + 1
+    columns = [c for b in table.blocks for c in b.columns if c.units and c.unit_label]
+    return {c.unit_label: (below + i, 2) for i, c in enumerate(columns)}  # type: ignore[misc]
+
+
+def _units(ws: Worksheet, table: Table) -> None:
     """Below the table, one row per amount whose unit the format leaves open: its label, then an input
     cell with the units to choose from, the first filled in."""
-    for column in (c for b in table.blocks for c in b.columns if c.units):
-        ws.cell(row, 1, column.unit_label).font = style.LABEL_FONT
-        cell = ws.cell(row, 2, column.units[0])
+    where = unit_cells(table)
+    for column in (c for b in table.blocks for c in b.columns if c.units and c.unit_label):
+        row, col = where[column.unit_label]  # type: ignore[index]
+        ws.cell(row, col - 1, column.unit_label).font = style.LABEL_FONT
+        cell = ws.cell(row, col, column.units[0])
         cell.font, cell.fill, cell.alignment = style.LABEL_FONT, style.INPUT_FILL, style.CENTER
         cell.protection, cell.border = style.UNLOCKED, style.BORDER
         dv = DataValidation(type="list", formula1='"' + ",".join(column.units) + '"', allow_blank=False)
@@ -65,7 +75,6 @@ def _units(ws: Worksheet, table: Table, row: int) -> None:
         dv.errorTitle, dv.error, dv.showErrorMessage = "填写有误", "请从列表中选择单位。", True
         dv.sqref = MultiCellRange(cell.coordinate)
         ws.add_data_validation(dv)
-        row += 1
 
 
 def _address(cell: GridCell) -> str:

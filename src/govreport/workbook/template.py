@@ -12,7 +12,7 @@ from ..files import atomic_path
 from ..formats import CellKey, Format
 from . import names
 from .figure_sheet import FigureCells, write_figures
-from .table_sheet import write_table
+from .table_sheet import unit_cells, write_table
 from .text_sheets import write_details, write_guide, write_others, write_overview, write_problems
 
 
@@ -24,7 +24,7 @@ class WorkbookExistsError(FileExistsError):
 class TemplateMap:
     """Where the template put each input: sheet and A1 cell (used to fill it from Python data)."""
 
-    details: dict[str, tuple[str, str]] = field(default_factory=dict)  # detail key or 前言
+    details: dict[str, tuple[str, str]] = field(default_factory=dict)  # detail key, 前言 or unit label
     overview: dict[str, tuple[str, str]] = field(default_factory=dict)  # 总述 / sub-heading
     problems: tuple[str, str] = ("", "")
     others: list[tuple[tuple[str, str], tuple[str, str]]] = field(default_factory=list)  # (事项, 内容)
@@ -53,6 +53,7 @@ def build_template(
     for table in fmt.tables:
         ws = wb.create_sheet(names.TABLE_SHEETS[table.id])
         where.values.update({k: (ws.title, a) for k, a in write_table(ws, fmt, table).items()})
+        where.details.update({k: (ws.title, ws.cell(*rc).coordinate) for k, rc in unit_cells(table).items()})
     ws = wb.create_sheet(names.PROBLEMS)
     where.problems = (ws.title, write_problems(ws, fmt))
     ws = wb.create_sheet(names.OTHERS)
@@ -65,13 +66,19 @@ def build_template(
     return wb, where
 
 
-def save_new(wb: Workbook, path: str | Path, *, force: bool) -> Path:
-    """Save atomically; refuse to replace an existing file unless ``force``."""
+def refuse_existing(path: str | Path, *, force: bool) -> Path:
+    """``path``, unless it exists and ``force`` is false, or is a folder: then WorkbookExistsError."""
     path = Path(path)
     if path.exists() and not force:
         raise WorkbookExistsError(f"{path}：文件已存在，未覆盖（如需覆盖请使用 --force）")
     if path.is_dir():
         raise WorkbookExistsError(f"{path}：这是一个文件夹，不能写入工作簿")
+    return path
+
+
+def save_new(wb: Workbook, path: str | Path, *, force: bool) -> Path:
+    """Save atomically; refuse to replace an existing file unless ``force``."""
+    path = refuse_existing(path, force=force)
     with atomic_path(path) as tmp:
         wb.save(tmp)
     return path
