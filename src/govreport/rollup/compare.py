@@ -43,8 +43,8 @@ def _incomplete(finding: Finding) -> Finding:
 
 
 def _differences(fmt: Format, parent: Report, children: list[Child]) -> list[Finding]:
-    units = {c.unit_label: parent.details[c.unit_label].text for c in fmt.unit_columns() if c.unit_label}
-    units = {label: unit for label, unit in units.items() if unit}
+    labels = [c.unit_label for c in fmt.unit_columns() if c.unit_label]
+    units = {label: parent.details[label].text for label in labels if label in parent.details}
     amounts = unit_columns(fmt)
     values = [(child.name, in_units(fmt, child, units)) for child in children]
     findings = []

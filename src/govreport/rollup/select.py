@@ -122,10 +122,9 @@ def source_findings(sources: Sequence[Source], places: Sequence[Place | None] | 
         place = places[i] if places else None
         who = source.path or source.name
         if source.status == REFUSED:
-            findings.append(_finding(place, "child-refused", Severity.ERROR, f"{who}：未汇总：{source.note}"))
+            findings.append(_finding(place, "child-refused", Severity.ERROR, f"{who}：{source.note}"))
         elif source.status == MISSING:
-            message = f"{source.name}：下级缺报：{source.note}"
-            findings.append(_finding(place, "child-missing", Severity.ERROR, message))
+            findings.append(_finding(place, "child-missing", Severity.ERROR, f"{source.name}：{source.note}"))
         elif source.status == INCLUDED_WITH_ERRORS:
             findings.append(_finding(place, "child-has-errors", Severity.WARNING, f"{who}：{source.note}"))
         if source.unexpected:
