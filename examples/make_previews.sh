@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Rebuilds the example: the workbook from examples/dashuipo_2022.py, its report (.docx, PDF and the portal
-# page .html) in examples/, and the PNG previews the README shows (the PDF as typeset, the .docx through
-# LibreOffice, the page in chromium on a desktop and on a phone).
+# Rebuilds the examples: the workbook from examples/dashuipo_2022.py, its report (.docx, PDF and the portal
+# page .html) in examples/, the county roll-up of examples/county_2022.py and its report in examples/county/,
+# and the PNG previews the README shows (the PDF as typeset, the .docx through LibreOffice, the page in
+# chromium on a desktop and on a phone).
 # LibreOffice has no Windows fonts here: preview/fonts.conf maps 仿宋_GB2312/宋体/方正小标宋简体 to
 # AR PL UMing, 楷体_GB2312 to AR PL UKai and 黑体 to WenQuanYi Zen Hei, as Word would use the real ones.
 set -euo pipefail
@@ -9,6 +10,9 @@ cd "$(dirname "$0")/.."
 BIN=.venv/bin
 $BIN/python examples/dashuipo_2022.py
 $BIN/govreport build examples/大水泊镇-2022.xlsx -o examples
+# The roll-up example: three towns, the county's 汇总 workbook (checked against them) and its report.
+$BIN/python examples/county_2022.py
+$BIN/govreport build examples/county/示例县-2022汇总.xlsx -o examples/county --children examples/county/towns
 pdf=examples/威海市文登区大水泊镇人民政府-2022年报.pdf
 docx=examples/威海市文登区大水泊镇人民政府-2022年报.docx
 html=examples/威海市文登区大水泊镇人民政府-2022年报.html

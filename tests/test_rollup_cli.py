@@ -260,3 +260,23 @@ def test_gb2019_amounts_in_two_units_and_the_built_report(tmp_path: Path, format
     pdf = next((tmp_path / "out").glob("*.pdf"))
     text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     assert "37.85" in text and "某某县人民政府" in text
+
+
+def test_the_county_example_is_the_roll_up_of_its_towns(tmp_path: Path) -> None:
+    import sys
+
+    examples = Path(__file__).parent.parent / "examples"
+    county = examples / "county"
+    sys.path.insert(0, str(examples))
+    import county_2022
+
+    county_2022.main(["county_2022.py", str(tmp_path)])
+    fresh, _ = read_workbook(tmp_path / "示例县-2022汇总.xlsx")
+    committed, _ = read_workbook(county / "示例县-2022汇总.xlsx")
+    assert {k: v.number for k, v in fresh.values.items()} == {
+        k: v.number for k, v in committed.values.items()
+    }
+    result = run("check", county / "示例县-2022汇总.xlsx", "--children", county / "towns")
+    assert result.exit_code == 0 and "H1" not in result.output, result.output
+    assert len(list((county / "towns").glob("*.xlsx"))) == 3
+    assert (county / "示例县人民政府-2022年报.pdf").exists()

@@ -4,6 +4,7 @@ stay formulas), 基本信息 with the body and year, the narrative left for the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..formats import get_format
@@ -12,16 +13,25 @@ from .select import MISSING, Source, source_findings
 from .total import Rollup
 
 
-def write_rollup(rollup: Rollup, path: str | Path, *, force: bool = False) -> Path:
+def write_rollup(
+    rollup: Rollup,
+    path: str | Path,
+    *,
+    force: bool = False,
+    details: Mapping[str, object] | None = None,
+    narrative: Mapping[str, object] | None = None,
+) -> Path:
     """Write the parent workbook to ``path`` (atomically); WorkbookExistsError when it exists and
-    ``force`` is false."""
+    ``force`` is false. ``details`` (portal, contact …) and ``narrative`` are the parent's own, in the
+    shapes ``fill_workbook`` takes; left out, they stay blank for the office to fill in."""
     from ..workbook.fill import filled_template
     from ..workbook.sources_sheet import write_sources
     from ..workbook.template import refuse_existing, save_new
 
     refuse_existing(path, force=force)
-    details: dict[str, object] = {"name": rollup.name, "year": rollup.year, **rollup.units}
-    wb = filled_template({"details": details, "values": rollup.inputs()}, fmt=rollup.fmt)
+    own = {**(details or {}), "name": rollup.name, "year": rollup.year, **rollup.units}
+    data = {"details": own, "narrative": narrative or {}, "values": rollup.inputs()}
+    wb = filled_template(data, fmt=rollup.fmt)
     lines = [_line(rollup, s) for s in rollup.sources]
     write_sources(wb, _title(rollup), rollup.key_figure_titles(), lines, _total(rollup))
     return save_new(wb, path, force=force)

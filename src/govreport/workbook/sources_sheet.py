@@ -11,7 +11,7 @@ from openpyxl.workbook.workbook import Workbook
 from . import names, style
 
 TITLE_ROW, HEADER_ROW, FIRST_ROW = 1, 2, 3  # sheet rows (1-based)
-_WIDTHS = (6, 36, 30, 9, 9, 16, 50)  # the columns of names.SOURCE_COLUMNS; figures are 12 wide
+_WIDTHS = (5, 22, 24, 7, 8, 13, 30)  # the columns of names.SOURCE_COLUMNS; figures are 9 wide
 
 
 def source_row(index: int) -> int:
@@ -34,7 +34,8 @@ def write_sources(
     ws.merge_cells(start_row=TITLE_ROW, start_column=1, end_row=TITLE_ROW, end_column=len(header))
     for col, text in enumerate(header, 1):
         style.header(ws.cell(HEADER_ROW, col, text))
-        ws.column_dimensions[get_column_letter(col)].width = _WIDTHS[col - 1] if col <= len(_WIDTHS) else 12
+        ws.column_dimensions[get_column_letter(col)].width = _WIDTHS[col - 1] if col <= len(_WIDTHS) else 9
+    ws.row_dimensions[HEADER_ROW].height = 42  # figure titles wrap onto three lines
     width = len(names.SOURCE_COLUMNS)
     for i, line in enumerate(lines):
         _line(ws, source_row(i), (i + 1, *line), width)
