@@ -132,6 +132,8 @@ def test_other_year_other_format_and_duplicate_bodies_are_refused_with_the_file_
     old = town(folder, "戊镇人民政府", year=2021)
     gb2019 = town(folder, "己镇人民政府", "gb2019", year=2022)  # a 2022 report on the 2019 tables
     twin = town(folder / "副本", "甲镇人民政府")
+    renamed = folder / "坏.xlsx"
+    renamed.write_text("机关名称,年度\n", encoding="utf-8")
     parent = tmp_path / "县.xlsx"
     result = run(
         "rollup", folder, "-o", parent, "--name", "某某县人民政府", "--year", "2022", "--allow-errors"
@@ -140,6 +142,7 @@ def test_other_year_other_format_and_duplicate_bodies_are_refused_with_the_file_
     assert f"{old}：年度为2021年，而汇总的是2022年度" in result.output
     assert f"{gb2019}：统计表不是" in result.output
     assert f"{twin}：同一机关有 2 个工作簿" in result.output
+    assert f"下级工作簿未汇总：{renamed}：这是CSV文本文件" in result.output
     statuses = {line[2]: line[5] for line in sources_sheet(parent)[2:-1]}
     assert statuses["甲镇人民政府"] == statuses["戊镇人民政府"] == statuses["己镇人民政府"] == "未汇总"
     assert read_workbook(parent)[0].number(RECEIVED) == 5 + 1 + 5 + 2  # 乙 and 丙 only

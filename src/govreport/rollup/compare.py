@@ -30,7 +30,7 @@ def compare_with_children(
     if parent.year is None:  # the reader has reported it (M1); nothing to match the children with
         return []
     fmt = get_format(parent.format_id)
-    sources = select(children, fmt, parent.year, allow_errors=True, expected=expected)
+    sources = select(children, fmt, parent.year, allow_errors=True, expected=expected, parent=parent.name)
     findings = source_findings(sources)
     if any(s.status in (REFUSED, MISSING) for s in sources):
         return [_incomplete(f) if f.is_error else f for f in findings]

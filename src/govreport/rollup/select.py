@@ -51,10 +51,12 @@ def select(
     *,
     allow_errors: bool = False,
     expected: Sequence[str] | None = None,
+    parent: str = "",
 ) -> list[Source]:
     """The overview's lines: each child included or refused (see :func:`_refusal`), two workbooks of
-    one body both refused, then one line per expected body without a workbook."""
-    sources = [_source(c, fmt, year, allow_errors) for c in children]
+    one body both refused, then one line per expected body without a workbook. A child named like the
+    ``parent`` is refused: it is most likely an earlier roll-up, and would count every body twice."""
+    sources = [_source(c, fmt, year, allow_errors, parent) for c in children]
     sources = _refuse_duplicates(sources)
     if expected is None:
         return sources
@@ -65,8 +67,10 @@ def select(
     return marked + [m for m in missing if body_key(m.name) not in present]
 
 
-def _source(child: Child, fmt: Format, year: int, allow_errors: bool) -> Source:
+def _source(child: Child, fmt: Format, year: int, allow_errors: bool, parent: str) -> Source:
     reason = _refusal(child, fmt, year, allow_errors)
+    if not reason and parent and body_key(child.name) == body_key(parent):
+        reason = f"机关名称与汇总机关“{parent}”相同，可能是以前汇总的结果，相加会重复计算"
     if reason:
         return Source(child.name, REFUSED, reason, child)
     if child.errors:
@@ -122,7 +126,8 @@ def source_findings(sources: Sequence[Source], places: Sequence[Place | None] | 
         place = places[i] if places else None
         who = source.path or source.name
         if source.status == REFUSED:
-            findings.append(_finding(place, "child-refused", Severity.ERROR, f"{who}：{source.note}"))
+            message = source.note if source.note.startswith(who) else f"{who}：{source.note}"
+            findings.append(_finding(place, "child-refused", Severity.ERROR, message))
         elif source.status == MISSING:
             findings.append(_finding(place, "child-missing", Severity.ERROR, f"{source.name}：{source.note}"))
         elif source.status == INCLUDED_WITH_ERRORS:

@@ -111,7 +111,7 @@ def sum_children(
         fmt = format_for_year(year)
     except UnknownFormatError as exc:
         raise RollupError(str(exc)) from None
-    sources = tuple(select(children, fmt, year, allow_errors=allow_errors, expected=expected))
+    sources = tuple(select(children, fmt, year, allow_errors=allow_errors, expected=expected, parent=name))
     included = [s.child for s in sources if s.included and s.child is not None]
     units = common_units(fmt, included)
     totals = fmt.total_keys()

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 from .reader import read_workbook
 
 if TYPE_CHECKING:
-    from .fill import ReportData, fill_workbook
+    from .fill import ReportData, fill_workbook, filled_template
     from .template import WorkbookExistsError, build_template, write_template
 
 _LAZY = {
     "ReportData": ".fill",
     "fill_workbook": ".fill",
+    "filled_template": ".fill",
     "WorkbookExistsError": ".template",
     "build_template": ".template",
     "write_template": ".template",
@@ -29,6 +30,7 @@ __all__ = [
     "WorkbookExistsError",
     "build_template",
     "fill_workbook",
+    "filled_template",
     "read_workbook",
     "write_template",
 ]
