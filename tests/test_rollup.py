@@ -183,3 +183,34 @@ def test_findings_point_at_the_lines_of_the_overview() -> None:
     )
     places = [Place("汇总来源", f"A{3 + i}") for i in range(len(result.sources))]
     assert [f.place for f in source_findings(result.sources, places)] == ["汇总来源!A4"]
+
+
+@pytest.mark.parametrize(
+    ("content", "names"),
+    [
+        ("甲镇人民政府\n乙镇人民政府\n".encode(), ["甲镇人民政府", "乙镇人民政府"]),
+        (
+            "\ufeff机关名称\r\n甲镇人民政府\r\n\r\n  乙镇人民政府  \r\n".encode(),
+            ["甲镇人民政府", "乙镇人民政府"],
+        ),
+        ("甲镇人民政府\n乙镇人民政府\n".encode("gb18030"), ["甲镇人民政府", "乙镇人民政府"]),
+        ("甲镇人民政府\n乙镇人民政府\n".encode("utf-16"), ["甲镇人民政府", "乙镇人民政府"]),
+        ("甲镇人民政府,1\n乙镇人民政府\t2\n".encode(), ["甲镇人民政府", "乙镇人民政府"]),
+        (b"", None),
+        (b"\n\n  \n", None),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", None),
+        (bytes(range(256)) * 8, None),
+    ],
+)
+def test_expected_list_from_text_or_a_clear_refusal(
+    tmp_path: Path, content: bytes, names: list[str] | None
+) -> None:
+    from govreport.rollup import read_expected
+
+    listing = tmp_path / "应报名单.txt"
+    listing.write_bytes(content)
+    if names is None:
+        with pytest.raises(RollupError, match="应报名单"):
+            read_expected(listing)
+    else:
+        assert read_expected(listing) == names

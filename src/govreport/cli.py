@@ -522,7 +522,7 @@ def rollup(
     """
     from . import findings_format as ff
     from .findings_format import FileResult
-    from .rollup import RollupError, placed_findings
+    from .rollup import RollupError, placed_findings, write_rollup
     from .rollup import rollup as roll_up
     from .workbook.template import WorkbookExistsError
 
@@ -544,8 +544,6 @@ def rollup(
         click.echo(ff.to_text([found]))
         click.echo("没有可以汇总的下级工作簿，未写出汇总工作簿。")
         sys.exit(1)
-    from .rollup import write_rollup
-
     try:
         write_rollup(result, output, force=force)
     except (WorkbookExistsError, OSError) as exc:

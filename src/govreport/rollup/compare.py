@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from ..catalogue import FINDING_TYPES
 from ..checks.naming import cell_name, column_label, number_text, row_label, table_name
 from ..formats import CellKey, Format, Kind, get_format
-from ..model import Finding, Number, Report, Severity
+from ..model import Finding, Number, Report, Severity, Value
 from .children import Child
 from .select import MISSING, REFUSED, select, source_findings
 from .units import in_units, unit_columns
@@ -78,7 +78,11 @@ def _same(actual: Number, expected: Number, kind: Kind) -> bool:
     return Decimal(expected).quantize(Decimal(1).scaleb(exponent), ROUND_HALF_UP) == actual
 
 
-def _mismatch(fmt: Format, key: CellKey, actual, expected: Number, parts) -> Finding:
+def _mismatch(
+    fmt: Format, key: CellKey, actual: Value, expected: Number, parts: list[tuple[str, Number]]
+) -> Finding:
+    """The H1 finding at the parent's cell, naming the children whose numbers are largest."""
+    assert actual.number is not None
     parts = sorted(parts, key=lambda p: abs(p[1]), reverse=True)
     if parts:
         top = "、".join(f"{name or '（未填机关名称）'} {number_text(n)}" for name, n in parts[:TOP])

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..formats import get_format
 from ..model import Finding, Place
 from .select import MISSING, Source, source_findings
-from .total import Rollup
+from .total import Rollup, figure_of
 
 
 def write_rollup(
@@ -72,6 +72,4 @@ def _line(rollup: Rollup, source: Source) -> list[object]:
 
 def _total(rollup: Rollup) -> list[object]:
     """The total line: the parent's own figures (equal to the sum of the included lines)."""
-    from .total import figure_of
-
     return [figure_of(f, rollup.values) for f in rollup.fmt.key_figures]
