@@ -15,6 +15,7 @@ from govreport.checks import check_report
 from govreport.formats import CellKey, get_format
 from govreport.model import Number
 from govreport.rollup import Child, RollupError, compare_with_children, sum_children
+from govreport.rollup.children import packed
 from govreport.rollup.select import source_findings
 
 CASES: list[dict[str, Any]] = json.loads(
@@ -49,7 +50,7 @@ def child(format_id: str, spec: dict[str, Any], path: str = "") -> Child:
         overrides=cells(spec.get("overrides", {})),
     )
     errors = tuple(f.message for f in check_report(report) if f.is_error)
-    values = {k: v.number for k, v in report.values.items() if v.number}
+    numbers = packed(own, {k: v.number for k, v in report.values.items()})
     return Child(
         path or f"{spec['name']}.xlsx",
         name=spec["name"],
@@ -57,7 +58,7 @@ def child(format_id: str, spec: dict[str, Any], path: str = "") -> Child:
         format_id=own,
         errors=errors,
         units=spec.get("units", {}),
-        values=values,  # type: ignore[arg-type]
+        numbers=numbers,
     )
 
 

@@ -1,7 +1,7 @@
 """The children of a roll-up: each workbook read and checked once, kept as a small summary.
 
-A summary holds only what the roll-up needs (body, year, format, the errors, the units, the non-zero
-table values), so that 500 children take little memory. Many children are read in parallel processes,
+A summary holds only what the roll-up needs (body, year, format, the errors, the units, the table
+values as a tuple of numbers), so that 500 children take little memory. Many children are read in parallel processes,
 like a batch check.
 """
 
@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from ..batch import chunked
@@ -25,9 +26,10 @@ class Child:
     """One child workbook as the roll-up sees it.
 
     ``unreadable`` is the reader's one-line message when the file could not be read at all; ``errors``
-    the messages of its error findings. ``values`` holds the non-zero table values as read (totals
-    included; cells that could not be read as numbers are left out), ``units`` the units the workbook
-    gives for amounts (unit label -> 万元 / 元)."""
+    the messages of its error findings. ``numbers`` holds every table value as read, in the order of its
+    format's cells (totals included; a cell that could not be read as a number is 0): a plain tuple of
+    numbers, so that hundreds of children cost little memory and little to send between processes.
+    ``units`` are the units the workbook gives for amounts (unit label -> 万元 / 元)."""
 
     path: str
     name: str = ""
@@ -36,10 +38,33 @@ class Child:
     unreadable: str | None = None
     errors: tuple[str, ...] = ()
     units: Mapping[str, str] = field(default_factory=dict)
-    values: Mapping[CellKey, Number] = field(default_factory=dict)
+    numbers: tuple[Number, ...] = ()
+
+    @property
+    def values(self) -> dict[CellKey, Number]:
+        """The non-zero values by cell."""
+        if not self.format_id:
+            return {}
+        return {k: n for k, n in zip(cell_keys(self.format_id), self.numbers, strict=False) if n}
 
     def number(self, key: CellKey) -> Number:
-        return self.values.get(key, 0)
+        i = _index(self.format_id).get(key) if self.format_id else None
+        return self.numbers[i] if i is not None and i < len(self.numbers) else 0
+
+
+@lru_cache(maxsize=8)
+def cell_keys(format_id: str) -> tuple[CellKey, ...]:
+    return tuple(FORMATS[format_id].cell_keys())
+
+
+@lru_cache(maxsize=8)
+def _index(format_id: str) -> dict[CellKey, int]:
+    return {k: i for i, k in enumerate(cell_keys(format_id))}
+
+
+def packed(format_id: str, values: Mapping[CellKey, Number | None]) -> tuple[Number, ...]:
+    """``values`` as :attr:`Child.numbers` (missing and unreadable cells 0)."""
+    return tuple(values.get(k) or 0 for k in cell_keys(format_id))
 
 
 def read_child(path: str | Path) -> Child:
@@ -55,7 +80,7 @@ def read_child(path: str | Path) -> Child:
         for column in FORMATS[report.format_id].unit_columns()
         if column.unit_label and column.unit_label in report.details
     }
-    values = {k: v.number for k, v in report.values.items() if v.number}  # 0 and unreadable left out
+    numbers = packed(report.format_id, {k: v.number for k, v in report.values.items()})
     return Child(
         str(path),
         name=report.name,
@@ -63,7 +88,7 @@ def read_child(path: str | Path) -> Child:
         format_id=report.format_id,
         errors=tuple(f.message for f in result.errors),
         units=units,
-        values=values,  # type: ignore[arg-type]
+        numbers=numbers,
     )
 
 
