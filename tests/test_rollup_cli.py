@@ -283,3 +283,30 @@ def test_the_county_example_is_the_roll_up_of_its_towns(tmp_path: Path) -> None:
     assert result.exit_code == 0 and "H1" not in result.output, result.output
     assert len(list((county / "towns").glob("*.xlsx"))) == 3
     assert (county / "示例县人民政府-2022年报.pdf").exists()
+
+
+@FORMATS
+def test_hand_made_children_and_a_hand_made_parent(tmp_path: Path, format_id: str) -> None:
+    from data.handmade import Options, write_handmade
+
+    fmt = get_format(format_id)
+    inputs = {k: v for k, v in sample_inputs(format_id).items() if k not in fmt.total_keys()}
+    towns(tmp_path / "镇", format_id)
+    details = {"name": "丁镇人民政府", "year": YEAR[format_id]}
+    write_handmade(tmp_path / "镇" / "丁镇手工表.xlsx", fmt, inputs, Options(details=details))
+    parent = tmp_path / "县.xlsx"
+    result = run("rollup", tmp_path / "镇", "-o", parent, "--name", "某某县人民政府")
+    assert result.exit_code == 0, result.output
+    summed = read_workbook(parent)[0]
+    assert summed.number(RECEIVED) == 5 * 4 + 3
+    # The county's own hand-made table: totals typed as numbers, one of them wrong by 2.
+    county = {"name": "某某县人民政府", "year": YEAR[format_id]}
+    sums = {k: summed.number(k) for k in inputs}
+    hand = tmp_path / "县手工表.xlsx"
+    write_handmade(hand, fmt, sums, Options(details=county))
+    assert run("check", hand, "--children", tmp_path / "镇").exit_code == 0
+    places = write_handmade(hand, fmt, sums, Options(details=county, overrides={RECEIVED_TOTAL: 33}))
+    result = run("check", hand, "--children", tmp_path / "镇")
+    assert result.exit_code == 1
+    line = next(x for x in result.output.splitlines() if "H1" in x)
+    assert places[RECEIVED_TOTAL] in line and "应为各下级工作簿之和 31，实为 33" in line
