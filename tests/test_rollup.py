@@ -215,3 +215,17 @@ def test_expected_list_from_text_or_a_clear_refusal(
             read_expected(listing)
     else:
         assert read_expected(listing) == names
+
+
+def test_a_fault_while_reading_one_child_refuses_that_child_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import govreport.api
+    from govreport.rollup import read_child
+
+    def broken(path: object, **_: object) -> object:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(govreport.api, "check_workbook", broken)
+    got = read_child("某镇.xlsx")
+    assert got.unreadable == "某镇.xlsx：读取时程序出错，请把此信息报告给维护人员：RuntimeError: boom"
+    sources = sum_children([got, child("gb2021", {"name": "甲镇"})], "某某县", 2022).sources
+    assert [s.status for s in sources] == ["未汇总", "已汇总"]

@@ -82,7 +82,10 @@ def check_workbook(
     if children:
         from .rollup import check_children
 
-        findings += check_children(report, children, expect=expect, workers=0)
+        try:
+            findings += check_children(report, children, expect=expect, workers=0)
+        except RollupError as exc:
+            return Checked(report, FileResult(str(path), report.name, report.year, (), error=str(exc)))
         rules += ("H1", "H2", "H3") + (("H4",) if expect is not None else ())
     return Checked(
         report, FileResult(str(path), report.name or None, report.year, tuple(findings), rules=rules)

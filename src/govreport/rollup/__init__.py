@@ -14,9 +14,10 @@ from pathlib import Path
 from ..model import Finding, Report
 from .children import Child, read_child, read_children
 from .compare import compare_with_children
+from .errors import RollupError
 from .expect import read_expected
 from .select import INCLUDED, INCLUDED_WITH_ERRORS, MISSING, REFUSED, Source
-from .total import Rollup, RollupError, children_paths, sum_children
+from .total import Rollup, children_paths, sum_children
 from .write import placed_findings, write_rollup
 
 

@@ -12,6 +12,7 @@ import multiprocessing
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +20,7 @@ from pathlib import Path
 from ..batch import chunked
 from ..formats import FORMATS, CellKey
 from ..model import Number
+from .errors import RollupError
 
 
 @dataclass(frozen=True)
@@ -68,10 +70,14 @@ def packed(format_id: str, values: Mapping[CellKey, Number | None]) -> tuple[Num
 
 
 def read_child(path: str | Path) -> Child:
-    """Read and check one child; never raises for a bad workbook."""
+    """Read and check one child; never raises: whatever goes wrong is this child's refusal."""
     from ..api import check_workbook
 
-    checked = check_workbook(path)
+    try:
+        checked = check_workbook(path)
+    except Exception as exc:  # a fault of ours must not stop the roll-up of the other children
+        message = f"{path}：读取时程序出错，请把此信息报告给维护人员：{type(exc).__name__}: {exc}"
+        return Child(str(path), unreadable=message)
     report, result = checked.report, checked.result
     if report is None:
         return Child(str(path), unreadable=result.error)
@@ -105,9 +111,12 @@ def read_children(paths: Sequence[str | Path], workers: int = 0) -> Iterator[Chi
             from .. import api  # noqa: F401
         context = multiprocessing.get_context("fork")
     chunks = [[str(paths[i]) for i in chunk] for chunk in chunked(len(paths), workers)]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for children in pool.map(_read_chunk, chunks):
-            yield from children
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for children in pool.map(_read_chunk, chunks):
+                yield from children
+    except BrokenProcessPool:
+        raise RollupError("读取下级工作簿的进程意外退出（可能是内存不足），请用 --jobs 1 重试") from None
 
 
 def _read_chunk(paths: list[str]) -> list[Child]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..model import WorkbookError
 from ..text import clean_text
-from .total import RollupError
+from .errors import RollupError
 
 MAX_BYTES = 1 << 20  # a list of every body of a province is a few tens of kilobytes
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")

@@ -13,12 +13,9 @@ from ..formats import CellKey, Format, KeyFigure, UnknownFormatError, format_for
 from ..model import Detail, Finding, Number, Report, Value
 from ..totals import derive_totals
 from .children import Child
+from .errors import RollupError
 from .select import Source, select, source_findings
 from .units import common_units, in_units, unit_columns
-
-
-class RollupError(ValueError):
-    """The roll-up cannot be made at all (no child readable, years that disagree). Chinese message."""
 
 
 @dataclass(frozen=True)
