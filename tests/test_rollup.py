@@ -229,3 +229,17 @@ def test_a_fault_while_reading_one_child_refuses_that_child_only(monkeypatch: py
     assert got.unreadable == "某镇.xlsx：读取时程序出错，请把此信息报告给维护人员：RuntimeError: boom"
     sources = sum_children([got, child("gb2021", {"name": "甲镇"})], "某某县", 2022).sources
     assert [s.status for s in sources] == ["未汇总", "已汇总"]
+
+
+def test_a_parent_in_yuan_is_compared_with_children_in_wan_yuan() -> None:
+    amount = key("t2|政府集中采购|采购总金额")
+    specs = [
+        {"name": "甲镇", "units": {"采购金额单位": "万元"}, "inputs": {"t2|政府集中采购|采购总金额": "1.5"}},
+        {"name": "乙镇", "units": {"采购金额单位": "元"}, "inputs": {"t2|政府集中采购|采购总金额": "2500"}},
+    ]
+    children = [child("gb2019", s) for s in specs]
+    details = {"name": "某某县", "year": "2020", "采购金额单位": "元"}
+    inputs = {**sum_children(children, "某某县", 2020).inputs(), amount: Decimal("17500")}
+    assert compare_with_children(make_report("gb2019", inputs, details=details), children) == []
+    wrong = make_report("gb2019", {**inputs, amount: Decimal("17.5")}, details=details)
+    assert [(f.expected, f.actual) for f in compare_with_children(wrong, children)] == [("17500", "17.5")]
