@@ -59,11 +59,12 @@ def check_workbook(
     previous_index: Mapping[tuple[str, int], str] | None = None,
     children: Sequence[str | Path] = (),
     expect: Sequence[str] | None = None,
+    children_workers: int = 0,
 ) -> Checked:
     """Read and check one workbook. Never raises for a bad workbook: an unreadable file is a result with
     ``error`` set. Last year's report is ``previous``, or looked up by body and year in ``previous_index``.
     ``children``: the workbooks a roll-up (汇总) workbook sums, compared cell by cell (rules H1–H4),
-    with ``expect`` the bodies that should report."""
+    with ``expect`` the bodies that should report, read in ``children_workers`` processes (0: one per core)."""
     try:
         report, read_findings = read_workbook(path, format_id)
     except WorkbookError as exc:
@@ -83,7 +84,7 @@ def check_workbook(
         from .rollup import check_children
 
         try:
-            findings += check_children(report, children, expect=expect, workers=0)
+            findings += check_children(report, children, expect=expect, workers=children_workers)
         except RollupError as exc:
             return Checked(report, FileResult(str(path), report.name, report.year, (), error=str(exc)))
         rules += ("H1", "H2", "H3") + (("H4",) if expect is not None else ())

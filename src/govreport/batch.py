@@ -41,6 +41,7 @@ class Job:
     page_numbers: PageNumbers = "outer"
     children: tuple[str, ...] = ()  # a roll-up's child workbooks (--children), compared cell by cell
     expect: tuple[str, ...] | None = None  # the bodies that should report (--expect)
+    children_jobs: int = 0  # processes reading the children (0: one per core)
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ def run_job(job: Job) -> Row:
         previous_index=index,
         children=job.children,
         expect=job.expect,
+        children_workers=job.children_jobs,
     )
     result = checked.result
     if checked.report is None:

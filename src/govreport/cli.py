@@ -133,6 +133,7 @@ def _jobs_for(
     page_numbers: PageNumbers = "outer",
     children: Path | None = None,
     expect: Path | None = None,
+    jobs: int = 0,
 ) -> list[Job]:
     if previous and len(paths) > 1:
         raise InputError("--previous 只能用于一个工作簿；多个工作簿请用 --previous-dir")
@@ -152,6 +153,7 @@ def _jobs_for(
             page_numbers,
             below,
             expected,
+            jobs,
         )
         for p in paths
     ]
@@ -276,6 +278,7 @@ def check(
         previous_dir=previous_dir,
         children=children,
         expect=expect,
+        jobs=jobs,
     )
     rows = run_batch(jobs_list, workers=jobs)
     results = [r.result for r in rows]
@@ -439,6 +442,7 @@ def build(
         page_numbers=page_numbers,
         children=children,
         expect=expect,
+        jobs=jobs,
     )
     single = len(job_list) == 1
     rows = run_batch(
