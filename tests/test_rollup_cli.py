@@ -281,6 +281,9 @@ def test_the_county_example_is_the_roll_up_of_its_towns(tmp_path: Path) -> None:
     }
     result = run("check", county / "示例县-2022汇总.xlsx", "--children", county / "towns")
     assert result.exit_code == 0 and "H1" not in result.output, result.output
+    assert "警告" not in result.output  # the county's text agrees with the summed tables
+    towns_checked = run("check", county / "towns")
+    assert towns_checked.exit_code == 0 and "共 0 个错误，0 个警告" in towns_checked.output
     assert len(list((county / "towns").glob("*.xlsx"))) == 3
     assert (county / "示例县人民政府-2022年报.pdf").exists()
 
