@@ -151,9 +151,9 @@ def _jobs_for(
             kinds,
             tuple((name, year, path) for (name, year), path in index.items()),
             page_numbers,
-            below,
-            expected,
-            jobs,
+            children=below,
+            expect=expected,
+            children_jobs=jobs,
         )
         for p in paths
     ]
