@@ -13,10 +13,11 @@ import glob
 import multiprocessing
 import os
 import shutil
+import signal
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -101,11 +102,20 @@ def with_error(row: Row, type_: str, message: str, status: str) -> Row:
 
 _FONTS: object | None = None
 _FONT_OVERRIDES: dict[str, str] = {}
+TMP_PREFIX = ".govreport-tmp-"
+_RUN = os.getpid()  # the process that started the batch: its temporary folders carry its id
 
 
-def _init_worker(font_overrides: dict[str, str]) -> None:
-    global _FONT_OVERRIDES
+def _init_worker(font_overrides: dict[str, str], run: int | None = None) -> None:
+    global _FONT_OVERRIDES, _RUN
     _FONT_OVERRIDES = dict(font_overrides)
+    _RUN = run or os.getpid()
+
+
+def _init_pool_worker(font_overrides: dict[str, str], run: int) -> None:
+    """A worker process leaves Ctrl-C to the parent, which stops it and removes what it left."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init_worker(font_overrides, run)
 
 
 def _fonts() -> object:
@@ -119,11 +129,29 @@ def _fonts() -> object:
 
 
 def run_job(job: Job) -> Row:
-    """Check (and build) one workbook; never raises."""
+    """Check (and build) one workbook; never raises: whatever fails becomes a finding for this file."""
+    started = time.perf_counter()
+    try:
+        return _run_job(job, started)
+    except Exception as exc:  # a bug or an input nobody foresaw: reported for this file, the batch goes on
+        return crashed(job.path, "处理", exc, time.perf_counter() - started)
+
+
+def crashed(path: str, stage: str, exc: BaseException, seconds: float = 0.0) -> Row:
+    """The row of a workbook whose ``stage`` (处理, 生成…) failed with an unexpected exception."""
+    detail = f"{type(exc).__name__}: {exc}"
+    if len(detail) > 300:
+        detail = detail[:300] + "…"
+    message = f"{path}：{stage}时程序出错，其他工作簿不受影响；请把此信息报告给维护人员（{detail}）"
+    return with_error(
+        Row(FileResult(path, None, None, ()), "", seconds=seconds), "build-failed", message, "无法处理"
+    )
+
+
+def _run_job(job: Job, started: float) -> Row:
     from . import api
     from .model import WorkbookError
 
-    started = time.perf_counter()
     try:
         previous = api.read_previous(job.previous, job.format_id) if job.previous else None
     except WorkbookError as exc:
@@ -154,7 +182,7 @@ def _build(job: Job, checked: object, stem: str, started: float) -> Row:
 
     assert isinstance(checked, api.Checked) and checked.report is not None
     result = checked.result
-    tmpdir = Path(job.outdir or ".") / f".govreport-tmp-{os.getpid()}-{abs(hash(job.path))}"
+    tmpdir = Path(job.outdir or ".") / f"{TMP_PREFIX}{_RUN}-{os.getpid()}-{abs(hash(job.path))}"
     try:
         fonts = _fonts() if "pdf" in job.kinds else None
         built = api.build_report(
@@ -167,8 +195,10 @@ def _build(job: Job, checked: object, stem: str, started: float) -> Row:
             atomic=False,  # tmpdir is this job's own; its files are renamed into place at the end
             page_numbers=job.page_numbers,
         )
-    except Exception as exc:  # whatever goes wrong is reported for this file only; the batch goes on
+    except BaseException as exc:  # whatever goes wrong is reported for this file only; the batch goes on
         shutil.rmtree(tmpdir, ignore_errors=True)
+        if not isinstance(exc, Exception):
+            raise  # Ctrl-C: the parent reports what was finished
         failed = Row(result, "", seconds=time.perf_counter() - started)
         return with_error(failed, "build-failed", _failure(exc, job.outdir), "无法生成")
     if not built.outputs:
@@ -225,6 +255,15 @@ def previous_index(paths: list[Path], format_id: str | None = None) -> dict[tupl
     return index
 
 
+class Interrupted(Exception):
+    """Ctrl-C during a batch: the workers are stopped, temporary files removed, and ``rows`` holds the
+    workbooks that were finished (their reports committed)."""
+
+    def __init__(self, rows: list[Row]) -> None:
+        super().__init__("interrupted")
+        self.rows = rows
+
+
 def run_batch(
     jobs: list[Job],
     *,
@@ -233,15 +272,37 @@ def run_batch(
     progress: Callable[[int, int, Row], None] | None = None,
 ) -> list[Row]:
     """Run every job, in parallel processes when ``workers`` > 1, and return rows in input order.
-    Build outputs are renamed into place at the end (see module docstring)."""
+    Build outputs are renamed into place at the end (see module docstring). Raises Interrupted on
+    Ctrl-C, after stopping the workers and removing every temporary file of this run."""
     workers = workers or os.cpu_count() or 1
+    outdirs = {job.outdir for job in jobs if job.outdir is not None}
+    remove_stale_temporaries(outdirs)
+    protected = inputs_of(jobs)
     rows: list[Row | None] = [None] * len(jobs)
-    for done, (index, row) in enumerate(_execute(jobs, workers, font_overrides or {}), 1):
-        rows[index] = row
-        if progress:
-            progress(done, len(jobs), row)
-    finished = [r for r in rows if r is not None]
-    return _commit_outputs(finished)
+    try:
+        for done, (index, row) in enumerate(_execute(jobs, workers, font_overrides or {}), 1):
+            rows[index] = row
+            if progress:
+                progress(done, len(jobs), row)
+    except KeyboardInterrupt:
+        finished = _commit_outputs([r for r in rows if r is not None], protected)
+        _remove_temporaries(outdirs, _RUN)
+        raise Interrupted(finished) from None
+    return _commit_outputs([r for r in rows if r is not None], protected)
+
+
+def inputs_of(jobs: list[Job]) -> set[str]:
+    """Every file the user gave: no output may replace one of them."""
+    paths = {job.path for job in jobs} | {job.previous for job in jobs if job.previous}
+    paths |= {path for job in jobs for _, _, path in job.previous_index}
+    paths |= {child for job in jobs for child in job.children}
+    return {_identity(p) for p in paths}
+
+
+def _identity(path: str | Path) -> str:
+    """The same string for two spellings of one file (relative, symlinked, different case on a
+    case-insensitive file system)."""
+    return os.path.normcase(os.path.realpath(path))
 
 
 def _execute(jobs: list[Job], workers: int, fonts: dict[str, str]) -> Iterator[tuple[int, Row]]:
@@ -263,12 +324,33 @@ def _execute(jobs: list[Job], workers: int, fonts: dict[str, str]) -> Iterator[t
         context = multiprocessing.get_context("fork")
     workers = min(workers, len(jobs))
     chunks = chunked(len(jobs), workers)
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(fonts,)
-    ) as pool:
+    before = {child.pid for child in multiprocessing.active_children()}
+    pool = ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_init_pool_worker, initargs=(fonts, _RUN)
+    )
+    try:
         futures = {pool.submit(_run_chunk, [jobs[i] for i in chunk]): chunk for chunk in chunks}
         for future in as_completed(futures):
-            yield from zip(futures[future], future.result(), strict=True)
+            chunk = futures[future]
+            try:
+                results = future.result()
+            except Exception as exc:  # the worker itself died (killed, out of memory): its files say so
+                results = [crashed(jobs[i].path, "处理", exc) for i in chunk]
+            yield from zip(chunk, results, strict=True)
+    except BaseException:
+        _stop(pool, before)
+        raise
+    pool.shutdown()
+
+
+def _stop(pool: ProcessPoolExecutor, before: set[int | None]) -> None:
+    """Cancel what has not started and stop the workers now (they ignore Ctrl-C themselves)."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    ours = [child for child in multiprocessing.active_children() if child.pid not in before]
+    for child in ours:
+        child.terminate()
+    for child in ours:
+        child.join(timeout=2)
 
 
 def chunked(jobs: int, workers: int) -> list[list[int]]:
@@ -304,26 +386,67 @@ def _warm_up(kinds: set[str]) -> None:
         pdf_bytes(tiny, _fonts())  # type: ignore[arg-type]
 
 
-def _commit_outputs(rows: list[Row]) -> list[Row]:
+def _commit_outputs(rows: list[Row], protected: Collection[str] = ()) -> list[Row]:
     by_stem: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         if row.pending and row.stem:
-            by_stem[(str(Path(row.pending[0][1]).parent), row.stem)].append(i)
+            by_stem[(_identity(Path(row.pending[0][1]).parent), row.stem)].append(i)
     out = list(rows)
     for indexes in by_stem.values():
         if len(indexes) > 1:
-            names = "、".join(rows[i].result.path for i in indexes)
+            names = shorten_list([rows[i].result.path for i in indexes])
             message = f"同一机关同一年度有多个工作簿（{names}），为避免相互覆盖，均未生成"
             for i in indexes:
                 _discard(rows[i])
                 out[i] = with_error(rows[i], "duplicate-report", message, "重复")
             continue
-        row = rows[indexes[0]]
-        for tmp, final in row.pending:
-            os.replace(tmp, final)
-        _cleanup_tmpdir(row)
-        out[indexes[0]] = replace(row, outputs=tuple(final for _, final in row.pending), pending=())
+        out[indexes[0]] = _commit(rows[indexes[0]], protected)
     return out
+
+
+def _commit(row: Row, protected: Collection[str]) -> Row:
+    """Put one report's files in place together: the old files are moved aside first, and if any
+    file cannot be replaced (on Windows: open in a viewer) every old file is put back."""
+    for _, final in row.pending:
+        if _identity(final) in protected:
+            _discard(row)
+            message = f"{final}：输出文件就是输入的文件，不能覆盖；请换一个输出目录"
+            return with_error(row, "build-failed", message, "无法生成")
+    moved: list[tuple[str, str]] = []
+    placed: list[str] = []
+    current = ""
+    try:
+        for tmp, final in row.pending:
+            current = final
+            if os.path.lexists(final):
+                os.replace(final, f"{tmp}.old")
+                moved.append((final, f"{tmp}.old"))
+        for tmp, final in row.pending:
+            current = final
+            os.replace(tmp, final)
+            placed.append(final)
+    except OSError as exc:
+        for final in placed:
+            with contextlib.suppress(OSError):
+                os.unlink(final)
+        for final, old in moved:
+            with contextlib.suppress(OSError):
+                os.replace(old, final)
+        _discard(row)
+        message = (
+            f"{current}：无法替换（{exc.strerror or exc}），可能正被其他程序（PDF阅读器、Word等）打开；"
+            "请关闭后重试，原有文件未改动"
+        )
+        return with_error(row, "build-failed", message, "无法生成")
+    _cleanup_tmpdir(row)
+    return replace(row, outputs=tuple(final for _, final in row.pending), pending=())
+
+
+def shorten_list(items: list[str], shown: int = 5) -> str:
+    """``a、b、c…及另外 N 个``: a long list of names cut to its first few."""
+    if len(items) <= shown:
+        return "、".join(items)
+    return "、".join(items[:shown]) + f"…及另外 {len(items) - shown} 个"
 
 
 def _discard(row: Row) -> None:
@@ -335,6 +458,52 @@ def _discard(row: Row) -> None:
 def _cleanup_tmpdir(row: Row) -> None:
     if row.pending:
         shutil.rmtree(Path(row.pending[0][0]).parent, ignore_errors=True)
+
+
+def _remove_temporaries(outdirs: Iterable[str], run: int) -> None:
+    """The temporary folders this run (process ``run`` and its workers) made in ``outdirs``."""
+    for outdir in outdirs:
+        for folder in _temporaries(outdir):
+            if _run_of(folder) == run:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def remove_stale_temporaries(outdirs: Iterable[str]) -> None:
+    """Temporary folders an earlier run left behind (killed, power cut): those whose process is gone."""
+    for outdir in outdirs:
+        for folder in _temporaries(outdir):
+            run = _run_of(folder)
+            if run is not None and run != _RUN and not _running(run, folder):
+                shutil.rmtree(folder, ignore_errors=True)
+
+
+def _temporaries(outdir: str) -> list[Path]:
+    try:
+        return [p for p in Path(outdir).glob(f"{TMP_PREFIX}*") if p.is_dir() and not p.is_symlink()]
+    except OSError:
+        return []
+
+
+def _run_of(folder: Path) -> int | None:
+    head = folder.name[len(TMP_PREFIX) :].split("-", 1)[0]
+    return int(head) if head.isdigit() else None
+
+
+def _running(pid: int, folder: Path) -> bool:
+    """Whether the run that made ``folder`` may still be at work. Where a process cannot be probed
+    without harm (Windows: os.kill ends it), a folder younger than a day is left alone."""
+    if os.name == "nt":
+        try:
+            return time.time() - folder.stat().st_mtime < 86400
+        except OSError:
+            return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
 
 
 class Progress:

@@ -15,13 +15,14 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .batch import REFUSED, Job, NoWorkbooksError, expand_inputs, previous_index
+from .batch import REFUSED, Job, NoWorkbooksError, Row, expand_inputs, inputs_of, previous_index
 from .blocks import PAGE_NUMBER_PLACES, PageNumbers
 from .cli_chinese import ChineseGroup, chinese_message
 from .fonts import ROLE_NAMES, ROLES
 from .formats import FORMATS, UnknownFormatError, format_for_year, get_format
 
 STANDARDS = click.Choice(sorted(FORMATS))
+INTERRUPTED = 130  # Ctrl-C, as shells report it
 FONT_ROLES_HELP = "角色：" + "，".join(f"{role} {ROLE_NAMES[role]}" for role in ROLES) + "。"
 
 
@@ -67,7 +68,10 @@ class _Cli(ChineseGroup):
         except click.ClickException as exc:
             exc.show()
             sys.exit(exc.exit_code)
-        except click.exceptions.Abort:
+        except click.exceptions.Abort as exc:
+            if isinstance(exc.__cause__, KeyboardInterrupt):  # click turns Ctrl-C into Abort
+                click.echo("已中断（Ctrl-C）。", err=True)
+                sys.exit(INTERRUPTED)
             click.echo("已中止。", err=True)
             sys.exit(1)
 
@@ -111,6 +115,8 @@ def template(
         fmt = get_format(standard) if standard else format_for_year(year or 2021)
     except UnknownFormatError as exc:
         raise InputError(str(exc)) from None
+    if out.suffix.lower() != ".xlsx":
+        raise InputError(f"{out}：模板是Excel工作簿，文件名应以 .xlsx 结尾（例如 2024年报.xlsx）")
     if out.exists() and not force:
         raise InputError(f"{out}：文件已存在；如需覆盖请加 --force")
     try:
@@ -265,10 +271,8 @@ def check(
           govreport check 全县汇总.xlsx --children 各乡镇/ --expect 应报名单.txt
     """
     from . import findings_format as ff
-    from .batch import run_batch
 
     paths = _inputs(files)
-    _not_an_input(output, paths, "-o")
     jobs_list = _jobs_for(
         paths,
         outdir=None,
@@ -280,7 +284,8 @@ def check(
         expect=expect,
         jobs=jobs,
     )
-    rows = run_batch(jobs_list, workers=jobs)
+    _not_an_input(output, jobs_list, previous_dir, "-o", expect)
+    rows = _run_batch(jobs_list, workers=jobs)
     results = [r.result for r in rows]
     in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
     fmt = output_format or ("github" if in_actions else "text")
@@ -289,8 +294,14 @@ def check(
         text = annotations
         step_summary = os.environ.get("GITHUB_STEP_SUMMARY")
         if step_summary:
-            with open(step_summary, "a", encoding="utf-8") as fh:
-                fh.write(summary + "\n")
+            try:
+                with open(step_summary, "a", encoding="utf-8") as fh:
+                    fh.write(summary + "\n")
+            except OSError as exc:  # the annotations still print: the summary is a convenience
+                click.echo(
+                    f"警告：无法写入 GitHub 步骤摘要 {step_summary}（{exc.strerror or exc}），注释照常输出",
+                    err=True,
+                )
     elif fmt == "json":
         text = ff.to_json(results)
     elif fmt == "junit":
@@ -308,13 +319,35 @@ def _inputs(files: tuple[str, ...]) -> list[Path]:
         raise InputError(str(exc)) from None
 
 
-def _not_an_input(output: Path | None, inputs: list[Path], option: str) -> None:
-    """Never write a result over a workbook the user gave."""
+def _not_an_input(
+    output: Path | None, jobs: list[Job], previous_dir: Path | None, option: str, *also: Path | None
+) -> None:
+    """Never write a result over a file the user gave: the workbooks checked, --previous, every
+    workbook under --previous-dir, a roll-up's children and ``also`` (--expect)."""
     if output is None:
         return
-    target = output.resolve()
-    if any(p.resolve() == target for p in inputs):
-        raise InputError(f"{output}：{option} 指定的输出文件就是要处理的工作簿，不能覆盖，请换一个文件名")
+    inputs = inputs_of(jobs) | inputs_of([Job(str(p)) for p in also if p is not None])
+    if previous_dir is not None:
+        inputs |= inputs_of([Job(str(p)) for p in _inputs((str(previous_dir),))])
+    if inputs_of([Job(str(output))]) & inputs:
+        raise InputError(f"{output}：{option} 指定的输出文件就是输入的工作簿，不能覆盖，请换一个文件名")
+
+
+def _run_batch(job_list: list[Job], **options: object) -> list[Row]:
+    """run_batch, and on Ctrl-C what was finished, then exit 130."""
+    from .batch import Interrupted, run_batch
+    from .summary import to_table
+
+    try:
+        return run_batch(job_list, **options)  # type: ignore[arg-type]
+    except Interrupted as exc:
+        if exc.rows:
+            click.echo(to_table(exc.rows), err=True)
+        click.echo(
+            f"已中断（Ctrl-C）：完成 {len(exc.rows)}/{len(job_list)} 个工作簿，其余未处理；临时文件已清理。",
+            err=True,
+        )
+        sys.exit(INTERRUPTED)
 
 
 def _summary_suffix(ctx: click.Context, param: click.Parameter, value: Path | None) -> Path | None:
@@ -421,7 +454,7 @@ def build(
           govreport build 各镇/*.xlsx -o 输出 --summary 汇总.xlsx
     """
     from . import findings_format as ff
-    from .batch import Progress, run_batch
+    from .batch import Progress
     from .summary import to_table, write_summary
 
     overrides = _parse_fonts(fonts)
@@ -429,7 +462,6 @@ def build(
     if "pdf" in kinds:
         _require_fonts(overrides)
     paths = _inputs(files)
-    _not_an_input(summary, paths, "--summary")
     job_list = _jobs_for(
         paths,
         outdir=outdir,
@@ -444,8 +476,9 @@ def build(
         expect=expect,
         jobs=jobs,
     )
+    _not_an_input(summary, job_list, previous_dir, "--summary", expect)
     single = len(job_list) == 1
-    rows = run_batch(
+    rows = _run_batch(
         job_list, workers=jobs, font_overrides=overrides, progress=None if single else Progress()
     )
     results = [r.result for r in rows]
@@ -537,7 +570,7 @@ def rollup(
     if output.exists() and not force:
         raise InputError(f"{output}：文件已存在；如需覆盖请加 --force")
     paths = _inputs(children)
-    _not_an_input(output, paths, "-o")
+    _not_an_input(output, [Job(str(p)) for p in paths], None, "-o", expect)
     expected = list(_expected(expect)) if expect else None
     try:
         result = roll_up(paths, name.strip(), year, expect=expected, allow_errors=allow_errors, workers=jobs)

@@ -10,10 +10,10 @@ from decimal import Decimal
 from ..formats import CellKey, Format, Kind
 from ..model import Finding, Number, Place, Severity, Value
 from ..totals import derive_totals
-from .formulas import FormulaError, evaluate
+from .formulas import FormulaError, Lookup, evaluate, references, summed_references
 from .locate import Spot
 from .sheets import Pos, Sheet
-from .values import Parsed, is_blank, parse
+from .values import Parsed, is_blank, parse, to_decimal
 
 Cached = Callable[[list[tuple[str, Pos]]], dict[tuple[str, Pos], object]]
 BLANKS_SHOWN = 5
@@ -50,6 +50,9 @@ class Cells:
 def read_values(fmt: Format, spots: dict[str, Spot], sheets: list[Sheet], cached: Cached) -> Cells:
     """Every value of ``fmt``; ``cached`` gives Excel's cached results for formulas we cannot compute."""
     raws = _raw_values(fmt, spots, sheets, cached)
+    as_text = _texts_summed(fmt, spots, sheets)
+    causes = _first_uncomputed(fmt, spots, raws)
+    skipping = {place for places in as_text.values() for place in places}
     out = Cells()
     blanks: dict[str, list[Place]] = {}
     facts = shape(fmt)
@@ -62,6 +65,19 @@ def read_values(fmt: Format, spots: dict[str, Spot], sheets: list[Sheet], cached
             continue
         place = spot.sheet.place(pos)
         raw, shown = raws[key]
+        if isinstance(raw, Uncomputed):
+            out.values[key] = Value(None, place, shown)
+            if place in causes:
+                out.findings.append(_uncomputed_finding(fmt, key, place, shown))
+            continue
+        if place in skipping:  # its formula skipped a number stored as text: that cell has the finding
+            out.values[key] = Value(None, place, shown)
+            continue
+        if (spot.sheet.name, pos) in as_text:
+            parsed = parse(raw, kinds[key])
+            out.values[key] = Value(parsed.number, place, shown)
+            out.findings.append(_as_text_finding(fmt, key, place, shown, as_text[(spot.sheet.name, pos)]))
+            continue
         if is_blank(raw):
             if key in totals:
                 out.blank_totals.append(key)
@@ -79,12 +95,19 @@ def read_values(fmt: Format, spots: dict[str, Spot], sheets: list[Sheet], cached
     return out
 
 
+class Uncomputed:
+    """A formula with no cached result that the evaluator cannot compute: never a blank, never 0."""
+
+    def __init__(self, formula: object) -> None:
+        self.formula = formula
+
+
 def _raw_values(
     fmt: Format, spots: dict[str, Spot], sheets: list[Sheet], cached: Cached
 ) -> dict[CellKey, tuple[object, object]]:
     """(value to parse, value as written) per located key; formulas are computed here."""
     by_name = {s.name: s for s in sheets}
-    memo: dict[tuple[str, Pos], Decimal] = {}
+    work = _Work()
     out: dict[CellKey, tuple[object, object]] = {}
     pending: dict[CellKey, tuple[str, Pos]] = {}
     for key in shape(fmt).keys:
@@ -95,7 +118,7 @@ def _raw_values(
         raw = spot.sheet.value(*pos)
         if _is_formula(raw):
             try:
-                out[key] = (_evaluate(spot.sheet, pos, by_name, memo), raw)
+                out[key] = (_evaluate(spot.sheet, pos, by_name, work), raw)
             except FormulaError:
                 pending[key] = (spot.sheet.name, pos)
         elif (
@@ -110,7 +133,8 @@ def _raw_values(
         results = cached(list(pending.values()))
         for key, where in pending.items():
             value = results.get(where)
-            out[key] = (value, _shown(spots[key.table].sheet, where[1]))
+            shown = _shown(spots[key.table].sheet, where[1])
+            out[key] = (Uncomputed(shown) if is_blank(value) else value, shown)
     return out
 
 
@@ -123,18 +147,61 @@ def _is_formula(raw: object) -> bool:
     return isinstance(raw, str) and raw.startswith("=") and len(raw) > 1
 
 
-def _evaluate(
-    sheet: Sheet,
-    pos: Pos,
-    by_name: dict[str, Sheet],
-    memo: dict[tuple[str, Pos], Decimal],
-    seen: frozenset[tuple[str, Pos]] = frozenset(),
-) -> Decimal:
-    """The formula at ``pos`` computed; referenced formulas are computed in turn (cycles refused)."""
-    if (sheet.name, pos) in memo:
-        return memo[(sheet.name, pos)]
-    seen = seen | {(sheet.name, pos)}
+WORK_LIMIT = 200_000  # referenced cells visited per workbook: far beyond any statutory table
 
+
+@dataclass
+class _Work:
+    """Formulas computed so far in one workbook, and how many referenced cells may still be visited."""
+
+    memo: dict[tuple[str, Pos], Decimal] = field(default_factory=dict)
+    budget: int = WORK_LIMIT
+
+
+def _evaluate(sheet: Sheet, pos: Pos, by_name: dict[str, Sheet], work: _Work) -> Decimal:
+    """The formula at ``pos`` computed. The formulas it refers to are computed first, depth first with
+    an explicit stack (a running total down ten thousand rows needs no deep recursion); a cycle, or
+    more work than any table needs, is a FormulaError (the reader then takes Excel's cached value)."""
+    memo = work.memo
+    start = (sheet.name, pos)
+    stack: list[tuple[Sheet, Pos, bool]] = [(sheet, pos, False)]
+    open_: set[tuple[str, Pos]] = set()
+    while stack:
+        current, where, ready = stack.pop()
+        key = (current.name, where)
+        if ready:
+            open_.discard(key)
+            memo[key] = evaluate(str(current.value(*where)), _lookup(current, by_name, memo))
+            continue
+        if key in memo:
+            continue
+        if key in open_:
+            raise FormulaError("circular reference")
+        open_.add(key)
+        stack.append((current, where, True))
+        stack.extend(_referenced_formulas(current, where, by_name, work))
+    return memo[start]
+
+
+def _referenced_formulas(
+    sheet: Sheet, pos: Pos, by_name: dict[str, Sheet], work: _Work
+) -> list[tuple[Sheet, Pos, bool]]:
+    found = []
+    for name, r1, c1, r2, c2 in references(str(sheet.value(*pos))):
+        target = sheet if name is None else by_name.get(name)
+        if target is None:
+            raise FormulaError(f"no sheet {name}")
+        work.budget -= (r2 - r1 + 1) * (c2 - c1 + 1)
+        if work.budget < 0:
+            raise FormulaError("too much work")
+        for r in range(r1 - 1, min(r2, len(target.rows))):
+            for c in range(c1 - 1, c2):
+                if _is_formula(target.value(r, c)) and (target.name, (r, c)) not in work.memo:
+                    found.append((target, (r, c), False))
+    return found
+
+
+def _lookup(sheet: Sheet, by_name: dict[str, Sheet], memo: dict[tuple[str, Pos], Decimal]) -> Lookup:
     def lookup(name: str | None, row: int, col: int) -> object:
         target = sheet if name is None else by_name.get(name)
         if target is None:
@@ -142,13 +209,84 @@ def _evaluate(
         where = (row - 1, col - 1)
         value = target.value(*where)
         if _is_formula(value):
-            if (target.name, where) in seen:
-                raise FormulaError("circular reference")
-            return _evaluate(target, where, by_name, memo, seen)
+            if (target.name, where) not in memo:
+                raise FormulaError("not computed")
+            return memo[(target.name, where)]
         return value
 
-    result = memo[(sheet.name, pos)] = evaluate(str(sheet.value(*pos)), lookup)
-    return result
+    return lookup
+
+
+def _first_uncomputed(
+    fmt: Format, spots: dict[str, Spot], raws: dict[CellKey, tuple[object, object]]
+) -> set[Place]:
+    """The uncomputed formulas that get a finding: not a total that is uncomputed only because a
+    formula it sums is (that one has the finding), but every member of a cycle."""
+    uncomputed: dict[Place, tuple[Sheet, Pos]] = {}
+    for key, (raw, _) in raws.items():
+        spot = spots[key.table]
+        pos = spot.cells.get(key)
+        if isinstance(raw, Uncomputed) and pos is not None and spot.sheet is not None:
+            uncomputed[spot.sheet.place(pos)] = (spot.sheet, pos)
+    edges: dict[Place, set[Place]] = {}
+    for place, (sheet, pos) in uncomputed.items():
+        try:
+            refs = references(str(sheet.value(*pos)))
+        except FormulaError:
+            refs = []
+        edges[place] = {
+            sheet.place((r, c))
+            for name, r1, c1, r2, c2 in refs
+            if name is None and (r2 - r1 + 1) * (c2 - c1 + 1) <= 400
+            for r in range(r1 - 1, r2)
+            for c in range(c1 - 1, c2)
+            if sheet.place((r, c)) in uncomputed and (r, c) != pos
+        }
+    return {place for place in uncomputed if not edges[place] or _reaches(edges, place, place)}
+
+
+def _reaches(edges: dict[Place, set[Place]], start: Place, goal: Place) -> bool:
+    seen: set[Place] = set()
+    stack = list(edges[start])
+    while stack:
+        place = stack.pop()
+        if place == goal:
+            return True
+        if place not in seen:
+            seen.add(place)
+            stack.extend(edges.get(place, ()))
+    return False
+
+
+def _texts_summed(
+    fmt: Format, spots: dict[str, Spot], sheets: list[Sheet]
+) -> dict[tuple[str, Pos], list[Place]]:
+    """Numbers stored as text inside the ranges of a table's formulas (SUM in Excel skips them):
+    the text cell's position -> the formula cells that skipped it (same sheet only, bounded)."""
+    by_name = {s.name: s for s in sheets}
+    found: dict[tuple[str, Pos], list[Place]] = {}
+    for key in shape(fmt).keys:
+        spot = spots[key.table]
+        pos = spot.cells.get(key)
+        if pos is None or spot.sheet is None:
+            continue
+        sheet = spot.sheet
+        formula = sheet.formulas.get(pos) or sheet.value(*pos)
+        if not _is_formula(formula):
+            continue
+        try:
+            refs = summed_references(str(formula))
+        except FormulaError:
+            continue
+        for name, r1, c1, r2, c2 in refs:
+            if (name is not None and by_name.get(name) is not sheet) or (r2 - r1 + 1) * (c2 - c1 + 1) > 400:
+                continue
+            for r in range(r1 - 1, r2):
+                for c in range(c1 - 1, c2):
+                    value = sheet.value(r, c)
+                    if isinstance(value, str) and not _is_formula(value) and to_decimal(value) is not None:
+                        found.setdefault((sheet.name, (r, c)), []).append(sheet.place(pos))
+    return found
 
 
 def _settle_totals(fmt: Format, out: Cells) -> None:
@@ -192,14 +330,52 @@ _PROBLEM_TEXT = {
     "not-a-number": "不是数字；没有发生的请填0，不要填“—”“/”“无”等文字",
     "not-a-whole-number": "不是整数；件数只能填整数",
     "negative-value": "是负数；件数和金额不能为负数",
+    "implausible-number": "超出合理范围（不是可能的件数或金额），请核对是否误填或粘贴错误",
 }
+SHOWN_CHARS = 40  # a cell's value quoted in a message: a pasted page of digits is cut
+
+
+def quoted(value: object) -> str:
+    """A cell's value as a message quotes it: cut when long."""
+    text = str(value)
+    return text if len(text) <= SHOWN_CHARS else f"{text[:SHOWN_CHARS]}…（共{len(text)}个字符）"
 
 
 def cell_finding(fmt: Format, key: CellKey, place: Place, shown: object, parsed: Parsed) -> Finding:
     problem = parsed.problem or "not-a-number"
-    message = f"{_where(fmt, key)}（{place}）填写的“{shown}”{_PROBLEM_TEXT[problem]}"
+    message = f"{_where(fmt, key)}（{place}）填写的“{quoted(shown)}”{_PROBLEM_TEXT[problem]}"
     expected = {Kind.AMOUNT: "不小于0的数字", Kind.SIGNED: "整数"}.get(fmt.kind_of(key), "0或正整数")
-    return _at_value(fmt, key, place, problem, Severity.ERROR, message, expected, str(shown))
+    return _at_value(fmt, key, place, problem, Severity.ERROR, message, expected, quoted(shown))
+
+
+def _uncomputed_finding(fmt: Format, key: CellKey, place: Place, shown: object) -> Finding:
+    message = (
+        f"{_where(fmt, key)}（{place}）的公式“{quoted(shown)}”没有保存计算结果，本程序也无法计算"
+        "（如IF、乘方、外部链接、循环引用），不能按0计算；请在Excel中打开并保存后再校验"
+    )
+    return _at_value(
+        fmt,
+        key,
+        place,
+        "formula-not-computed",
+        Severity.ERROR,
+        message,
+        "有计算结果的公式或数字",
+        quoted(shown),
+    )
+
+
+def _as_text_finding(
+    fmt: Format, key: CellKey, place: Place, shown: object, formulas: list[Place]
+) -> Finding:
+    cells = "、".join(str(p) for p in formulas[:3]) + ("等" if len(formulas) > 3 else "")
+    message = (
+        f"{_where(fmt, key)}（{place}）的“{quoted(shown)}”是以文本形式保存的数字，"
+        f"合计公式（{cells}）在Excel中不计入它；请把该单元格设为数值格式后重新输入"
+    )
+    return _at_value(
+        fmt, key, place, "number-as-text", Severity.ERROR, message, "数值", f"文本“{quoted(shown)}”"
+    )
 
 
 def _derived_finding(fmt: Format, key: CellKey, place: Place, number: Number) -> Finding:

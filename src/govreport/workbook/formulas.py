@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from .coords import column_index
+from .values import to_decimal
 
 Lookup = Callable[[str | None, int, int], object]  # (sheet or None for "this sheet", row, col) -> value
 
@@ -30,15 +31,55 @@ class FormulaError(ValueError):
     """The formula is outside what this evaluator understands, or refers to text."""
 
 
+MAX_LENGTH = 8192  # Excel's own limit on a formula's length
+MAX_RANGE = 10000  # cells in one range
+
+
 def evaluate(formula: str, lookup: Lookup) -> Decimal:
-    """The value of ``formula`` (with or without the leading '='); references resolve through ``lookup``."""
-    parser = _Parser(_tokens(formula.lstrip("=")), lookup)
-    value = parser.expression()
+    """The value of ``formula`` (with or without the leading '='); references resolve through ``lookup``.
+    Whatever this evaluator cannot compute exactly, within bounded work, raises FormulaError: deep
+    nesting, numbers beyond Decimal's range, over-long formulas."""
+    if len(formula) > MAX_LENGTH:
+        raise FormulaError("formula too long")
+    try:
+        parser = _Parser(_tokens(formula.lstrip("=")), lookup)
+        value = parser.expression()
+    except (ArithmeticError, RecursionError) as exc:
+        raise FormulaError(type(exc).__name__) from None
     if parser.pos != len(parser.tokens):
         raise FormulaError(formula)
     if isinstance(value, list):
         raise FormulaError(formula)
     return value
+
+
+def summed_references(formula: str) -> list[tuple[str | None, int, int, int, int]]:
+    """The references that are direct arguments of SUM (``SUM(A1:A5,B2)``, not ``SUM(A1+B1)``): the
+    cells where Excel skips a number stored as text instead of converting it."""
+    tokens = _tokens(formula.lstrip("="))
+    found = []
+    calls: list[object] = []  # per open parenthesis: "SUM", another function, or None for grouping
+    for i, (kind, value) in enumerate(tokens):
+        if kind == "func":
+            calls.append(value)
+        elif (kind, value) == ("op", "("):
+            calls.append(None)
+        elif (kind, value) == ("op", ")") and calls:
+            calls.pop()
+        elif kind == "ref" and calls and calls[-1] == "SUM":
+            before = tokens[i - 1] if i else None
+            after = tokens[i + 1] if i + 1 < len(tokens) else None
+            if before in (("op", ","), ("func", "SUM")) and after in (("op", ","), ("op", ")")):
+                found.append(value)
+    return found  # type: ignore[return-value]
+
+
+def references(formula: str) -> list[tuple[str | None, int, int, int, int]]:
+    """The cells and ranges ``formula`` refers to: (sheet or None, first row, first column, last row,
+    last column), 1-based; raises FormulaError when the formula cannot be tokenised."""
+    if len(formula) > MAX_LENGTH:
+        raise FormulaError("formula too long")
+    return [value for kind, value in _tokens(formula.lstrip("=")) if kind == "ref"]  # type: ignore[misc]
 
 
 @lru_cache(maxsize=1024)
@@ -133,7 +174,7 @@ class _Parser:
         sheet, r1, c1, r2, c2 = ref
         if (r1, c1) == (r2, c2):
             return _cell_number(self.lookup(sheet, r1, c1))
-        if (r2 - r1 + 1) * (c2 - c1 + 1) > 10000:
+        if (r2 - r1 + 1) * (c2 - c1 + 1) > MAX_RANGE:
             raise FormulaError("range too large")
         return [self.lookup(sheet, r, c) for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)]
 
@@ -162,10 +203,13 @@ def _number(value: Decimal | list[object]) -> Decimal:
 
 
 def _cell_number(value: object) -> Decimal:
-    """A referenced cell in arithmetic: blank is 0, numbers count, text is an error (#VALUE!)."""
+    """A referenced cell in arithmetic: blank is 0, numbers count, a number stored as text is
+    converted (as Excel does), other text is an error (#VALUE!)."""
     if value is None or value == "":
         return Decimal(0)
     number = _sum_item(value)
+    if number is None and isinstance(value, str):
+        number = to_decimal(value)
     if number is None:
         raise FormulaError("#VALUE!")
     return number

@@ -13,6 +13,13 @@ from ..formats import Kind
 from ..model import Number
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_SCIENTIFIC = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+")
+_NON_FINITE = re.compile(r"[+-]?(?:nan|inf|infinity)", re.IGNORECASE)
+# No count or amount of one body's year comes near a trillion; anything beyond is a typo, a pasted
+# serial number or a hostile file, and never reaches arithmetic (Decimal would carry it exactly, but
+# int() of 1E+99999999 would not finish).
+LIMIT = Decimal(10) ** 12
+MAX_CHARS = 64  # no plausible number is written with more characters
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
 
 
@@ -43,6 +50,8 @@ def to_decimal(raw: object) -> Decimal | None:
             return None
         return Decimal(format(raw, ".15g"))
     if isinstance(raw, str):
+        if len(raw) > MAX_CHARS:
+            return None
         text = unicodedata.normalize("NFKC", raw).strip().replace(" ", "")
         if _GROUPED.fullmatch(text):
             text = text.replace(",", "")
@@ -56,10 +65,12 @@ def to_decimal(raw: object) -> Decimal | None:
 
 def parse(raw: object, kind: Kind) -> Parsed:
     """A non-blank cell read as ``kind``."""
-    if type(raw) is int:  # most cells: the same result as through Decimal, without the detour
+    if type(raw) is int and -LIMIT < raw < LIMIT:  # most cells: as through Decimal, without the detour
         if kind is Kind.AMOUNT:
             return Parsed(Decimal(raw), "negative-value" if raw < 0 else None)
         return Parsed(raw, "negative-value" if kind is Kind.COUNT and raw < 0 else None)
+    if implausible(raw):
+        return Parsed(None, "implausible-number")
     number = to_decimal(raw)
     if number is None:
         return Parsed(None, "not-a-number")
@@ -80,3 +91,28 @@ def _plain(number: Decimal) -> Decimal:
     if number == number.to_integral_value() and number.as_tuple().exponent > 0:  # type: ignore[operator]
         return number.quantize(Decimal(1))
     return number
+
+
+def implausible(raw: object) -> bool:
+    """A number no table can hold: NaN or infinity, a trillion or more, or written with more digits
+    than any real count (``1E+99999999``, a pasted ID number of 5000 digits)."""
+    if isinstance(raw, bool):
+        return False
+    if isinstance(raw, int | float | Decimal):
+        try:
+            return not (-LIMIT < raw < LIMIT)  # NaN compares false both ways
+        except (ArithmeticError, ValueError):
+            return True
+    if not isinstance(raw, str):
+        return False
+    text = unicodedata.normalize("NFKC", raw[: MAX_CHARS * 4]).strip().replace(" ", "").replace(",", "")
+    if _NON_FINITE.fullmatch(text):
+        return True
+    if _NUMBER.fullmatch(text) or _SCIENTIFIC.fullmatch(text):
+        if len(text) > MAX_CHARS or len(raw) > MAX_CHARS * 4:
+            return True
+        try:
+            return not (-LIMIT < Decimal(text) < LIMIT)
+        except (ArithmeticError, ValueError):
+            return True
+    return False

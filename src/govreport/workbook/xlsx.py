@@ -33,6 +33,7 @@ _DATE_IDS = {14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53,
 # "h:mm AM/PM" (18–21) and "mm:ss" (45–47) (openpyxl's BUILTIN_FORMATS through is_date_format).
 _BUILTIN_DATE_IDS = _DATE_IDS | {18, 19, 20, 21, 45, 46, 47}
 WINDOWS_EPOCH = dt.datetime(1899, 12, 30)
+_LIMIT = Decimal(10) ** 15  # Excel's own precision: beyond it a number is kept as written
 MAC_EPOCH = dt.datetime(1904, 1, 1)
 
 
@@ -296,7 +297,9 @@ class _SheetParser:
             return text in ("1", "true")
         if kind == "d":
             return dt.datetime.fromisoformat(text.rstrip("Z"))
-        number = int(text) if text.isdigit() and text.isascii() else _number(text)
+        number = int(text) if text.isdigit() and text.isascii() and len(text) < 16 else _number(text)
+        if isinstance(number, str):
+            return number  # not a number a table can hold: the value check says so at the cell
         if number is not None and self.dates and int(attrs.get("s", "0") or 0) in self.dates:
             return from_excel(float(number), self.epoch)
         return number
@@ -347,15 +350,18 @@ def _formula(
     return f"={text}" if text else None
 
 
-def _number(text: str) -> int | Decimal | None:
+def _number(text: str) -> int | Decimal | str | None:
     """The number as Excel wrote it, exactly; more than 15 significant digits (a binary artefact such
-    as 0.30000000000000004) are rounded to Excel's 15."""
+    as 0.30000000000000004) are rounded to Excel's 15. Beyond what a table can hold (NaN, INF,
+    ``1E+99999999``, thousands of digits) the text itself, for the value check to report."""
+    if len(text) > 64:
+        return text
     try:
         number = Decimal(text)
     except InvalidOperation:
         return None
-    if not number.is_finite():
-        return None
+    if not number.is_finite() or not -_LIMIT < number < _LIMIT:
+        return text
     if number == number.to_integral_value() and "." not in text and "E" not in text.upper():
         return int(text)
     digits = number.as_tuple().digits
