@@ -6,12 +6,15 @@ all raises (WorkbookError), and a missing Chinese font raises FontError.
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .blocks import PageNumbers
+from .catalogue import FINDING_TYPES
 from .checks import check_report, checked_rules
 from .document import outline
 from .files import write_bytes
@@ -19,6 +22,7 @@ from .findings_format import FileResult
 from .formats import get_format
 from .model import Finding, Report, Severity, WorkbookError
 from .rollup import Rollup, RollupError, rollup, write_rollup
+from .text import body_key
 from .workbook.reader import read_workbook
 
 __all__ = [
@@ -69,15 +73,25 @@ def check_workbook(
         report, read_findings = read_workbook(path, format_id)
     except WorkbookError as exc:
         return Checked(None, FileResult(str(path), None, None, (), error=str(exc)))
-    if previous is None and previous_index and report.year:
-        last = previous_index.get((report.name, report.year - 1))
+    notes: list[Finding] = []
+    if previous is not None:
+        mismatch = previous_mismatch(report, previous)
+        if mismatch is not None:
+            notes.append(mismatch)
+            previous = None
+    elif previous_index and report.year:
+        last = previous_index.get((body_key(report.name), report.year - 1))
         try:
             previous = read_previous(last, format_id) if last else None
         except WorkbookError as exc:
             return Checked(
                 report, FileResult(str(path), report.name, report.year, (), error=f"上年工作簿：{exc}")
             )
-    findings = [*read_findings, *check_report(report, previous)]
+        if last is None and report.name:
+            notes.append(
+                _note(f"上年度目录中没有“{report.name}”{report.year - 1}年度的工作簿，跨年度校验未进行")
+            )
+    findings = [*read_findings, *notes, *check_report(report, previous)]
     rules = ("R5", "Q6", *checked_rules(get_format(report.format_id), cross_year=previous is not None))
     rules += ("F1",) if report.figures else ()
     if children:
@@ -93,13 +107,35 @@ def check_workbook(
     )
 
 
+def previous_mismatch(report: Report, previous: Report) -> Finding | None:
+    """A finding when last year's workbook is not last year's of the same body (then the cross-year
+    rules are not run); None when it is, or when either workbook lacks the details to tell."""
+    if report.year and previous.year and previous.year != report.year - 1:
+        message = (
+            f"上年工作簿（{previous.source}）的年度是{previous.year}年，应为{report.year - 1}年；"
+            "跨年度校验未进行，请指定上一年度的工作簿"
+        )
+        return _note(message, Severity.ERROR, expected=f"{report.year - 1}年", actual=f"{previous.year}年")
+    if report.name and previous.name and body_key(report.name) != body_key(previous.name):
+        message = (
+            f"上年工作簿（{previous.source}）的机关名称是“{previous.name}”，与本年“{report.name}”不同；"
+            "跨年度校验未进行（如机关更名属实，可不理会此提示）"
+        )
+        return _note(message, expected=report.name, actual=previous.name)
+    return None
+
+
+def _note(message: str, severity: Severity = Severity.WARNING, **fields: str) -> Finding:
+    return Finding(FINDING_TYPES["previous-mismatch"].rule, "previous-mismatch", severity, message, **fields)
+
+
 def read_previous(path: str | Path, format_id: str | None = None) -> Report:
     """Last year's workbook for the cross-year rules; raises WorkbookError when unreadable."""
     report, _ = read_workbook(path, format_id)
     return report
 
 
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _RESERVED = {
     "CON",
     "PRN",
@@ -108,14 +144,33 @@ _RESERVED = {
     *(f"COM{i}" for i in range(1, 10)),
     *(f"LPT{i}" for i in range(1, 10)),
 }
+# Linux allows 255 bytes in a file name, Windows 255 UTF-16 units; a name also gets ".docx" and, while
+# it is replaced, ".old". A stem of at most 200 UTF-8 bytes fits both with room to spare.
+STEM_BYTES = 200
 
 
 def output_stem(report: Report) -> str:
-    """``<机关名称>-<YYYY>年报``, made safe for Windows file systems."""
-    name = _UNSAFE.sub("_", report.name).strip(" .") or "未命名机关"
-    if name.upper() in _RESERVED:
+    """``<机关名称>-<YYYY>年报``, made safe for Windows and Linux file systems: invisible characters
+    (bidi controls, zero-width spaces) dropped, characters no file name may hold replaced, and a name
+    too long for a file system shortened. Where the name had to be changed or cut, a short hash of the
+    full name keeps two bodies whose names sanitise alike apart."""
+    full = _visible(report.name).strip()
+    name = _UNSAFE.sub("_", full).strip(" .") or "未命名机关"
+    if name.split(".")[0].upper() in _RESERVED:
         name = f"_{name}"
-    return f"{name[:100]}-{report.year or '未知年度'}年报"
+    suffix = f"-{report.year or '未知年度'}年报"
+    changed = name != full and bool(full)
+    if changed or len((name + suffix).encode()) > STEM_BYTES:
+        tag = "-" + hashlib.sha1(full.encode()).hexdigest()[:6]
+        room = STEM_BYTES - len((suffix + tag).encode())
+        name = name.encode()[:room].decode(errors="ignore").rstrip(" .") + tag
+    return name + suffix
+
+
+def _visible(text: str) -> str:
+    """``text`` without format characters (Unicode category Cf: bidi controls, zero-width spaces and
+    joiners, the byte-order mark): they are invisible in a file name and can disguise its extension."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
 @dataclass(frozen=True)
@@ -158,10 +213,11 @@ def build_report(
         outputs.append(write(out / f"{stem}.docx", docx_bytes(document)))
     if "pdf" in kinds:
         from .render.pdf import MissingGlyphError, pdf_bytes
+        from .scripts import UnshapedScriptError
 
         try:
             outputs.append(write(out / f"{stem}.pdf", pdf_bytes(document, fonts)))  # type: ignore[arg-type]
-        except MissingGlyphError as exc:
+        except (MissingGlyphError, UnshapedScriptError) as exc:
             if "docx" not in kinds:
                 raise
             finding = Finding(

@@ -71,15 +71,18 @@ class NoWorkbooksError(ValueError):
 
 
 def expand_inputs(args: Iterable[str]) -> list[Path]:
-    """Files, directories (all .xlsx below them) and glob patterns, in a stable order, without
-    duplicates and without Excel's ``~$`` lock files. A plain file name is kept even if it does not
-    exist, so that it is reported as missing; a directory or pattern without workbooks raises."""
+    """Files, directories (all .xlsx below them, of any case) and glob patterns, in a stable order,
+    without duplicates and without Excel's ``~$`` lock files. A name that exists is taken literally
+    (``报告[2022].xlsx`` is a file, not a pattern); a plain name is kept even if it does not exist, so
+    that it is reported as missing; a directory or pattern without workbooks raises. Only regular
+    files are found in directories and patterns: a FIFO or a folder named ``*.xlsx`` is never opened
+    (given by name, the reader says what it is)."""
     seen: dict[Path, None] = {}
     for arg in args:
         p = Path(arg)
         if p.is_dir():
-            found = sorted(q for q in p.rglob("*.xlsx") if not q.name.startswith("~$"))
-        elif any(ch in arg for ch in "*?["):
+            found = sorted(q for q in _walk(p) if _is_workbook_name(q) and q.is_file())
+        elif not os.path.lexists(p) and any(ch in arg for ch in "*?["):
             matches = (Path(m) for m in glob.glob(arg, recursive=True))
             found = sorted(m for m in matches if m.is_file() and not m.name.startswith("~$"))
         else:
@@ -89,6 +92,17 @@ def expand_inputs(args: Iterable[str]) -> list[Path]:
         for q in found:
             seen.setdefault(q, None)
     return list(seen)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Every entry below ``folder``; unreadable sub-folders are passed over."""
+    for root, _, files in os.walk(folder, onerror=None):
+        for name in files:
+            yield Path(root) / name
+
+
+def _is_workbook_name(path: Path) -> bool:
+    return path.suffix.lower() == ".xlsx" and not path.name.startswith("~$")
 
 
 def with_error(row: Row, type_: str, message: str, status: str) -> Row:
@@ -207,7 +221,7 @@ def _build(job: Job, checked: object, stem: str, started: float) -> Row:
     pending = tuple((str(p), str(final / p.name)) for p in built.outputs)
     status = "草稿（数据未通过校验）" if built.draft else "已生成"
     if "pdf" in job.kinds and not any(p.suffix == ".pdf" for p in built.outputs):
-        status = "未生成 PDF"  # a character no font has: the other files were written
+        status = "未生成 PDF"  # a character no font has, a script it cannot shape: the rest is written
     return Row(
         built.result,
         status,
@@ -221,8 +235,9 @@ def _build(job: Job, checked: object, stem: str, started: float) -> Row:
 def _failure(exc: Exception, outdir: str | None) -> str:
     from .fonts import FontError
     from .render.pdf import LayoutError, MissingGlyphError
+    from .scripts import UnshapedScriptError
 
-    if isinstance(exc, FontError | MissingGlyphError | LayoutError):
+    if isinstance(exc, FontError | MissingGlyphError | LayoutError | UnshapedScriptError):
         return str(exc)
     if isinstance(exc, OSError):
         return f"无法写入输出目录 {outdir}（{exc.strerror or exc}）"
@@ -241,17 +256,17 @@ def _failure(exc: Exception, outdir: str | None) -> str:
 def previous_index(paths: list[Path], format_id: str | None = None) -> dict[tuple[str, int], str]:
     """(body, year) -> workbook, for the workbooks of a --previous-dir; unreadable ones are skipped
     (the cross-year rules are then simply not applied for that body)."""
-    from .model import WorkbookError
+    from .text import body_key
     from .workbook.reader import read_workbook
 
     index: dict[tuple[str, int], str] = {}
     for p in paths:
         try:
             report, _ = read_workbook(p, format_id)
-        except WorkbookError:
+        except Exception:  # unreadable, or worse: this body simply gets no cross-year check (a note says so)
             continue
         if report.name and report.year:
-            index[(report.name, report.year)] = str(p)
+            index[(body_key(report.name), report.year)] = str(p)
     return index
 
 

@@ -66,6 +66,13 @@ _TYPES = (
         "本年“上年结转”应等于上年报告“结转下年度继续办理”。",
     ),
     FindingType(
+        "previous-mismatch",
+        "X1",
+        "上年工作簿不匹配或缺失",
+        "上年工作簿应是同一机关上一年度的工作簿；年度不符（错误）、机关名称不同或找不到上年工作簿（警告）时，"
+        "跨年度校验不进行。",
+    ),
+    FindingType(
         "stock-mismatch",
         "X2",
         "现行有效件数不衔接",
@@ -137,6 +144,12 @@ _TYPES = (
         "加 --allow-errors 时有错误的下级工作簿照原样汇总并标注。",
     ),
     FindingType("child-unexpected", "H4", "不在应报名单", "有工作簿的机关不在应报名单（--expect）中。"),
+    FindingType(
+        "caption-too-long",
+        "F1",
+        "图表标题过长",
+        "“栏目信息发布”的图表标题过长，在报告中会占去多行。",
+    ),
     FindingType(
         "workbook-unreadable",
         "READ",

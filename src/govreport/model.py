@@ -129,10 +129,9 @@ class Report:
     @property
     def year(self) -> int | None:
         d = self.details.get("year")
-        try:
-            return int(d.text) if d else None
-        except ValueError:
+        if d is None or not (d.text.isascii() and d.text.isdigit()) or len(d.text) > 4:
             return None
+        return int(d.text)
 
     def number(self, key: CellKey) -> Number:
         """The value at ``key`` as a number; unreadable or missing values count as 0."""

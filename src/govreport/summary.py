@@ -92,6 +92,17 @@ def _line(cells: list[str] | tuple[str, ...], widths: list[int]) -> str:
     return "  ".join(_pad(clip(c, w), w) for c, w in zip(cells, widths, strict=True)).rstrip()
 
 
+_LIVE = ("=", "+", "-", "@", "\t", "\r")  # what makes Excel read a CSV field as a formula
+
+
+def inert(value: object) -> object:
+    """A CSV field Excel shows as the text it is: text that would start a formula gets a leading
+    apostrophe (Excel's own mark for "this is text")."""
+    if isinstance(value, str) and value.startswith(_LIVE):
+        return "'" + value
+    return value
+
+
 def write_summary(rows: list[Row], path: str | Path) -> Path:
     """Write the summary as .json, .csv (UTF-8 with BOM, so Excel opens it) or .xlsx, atomically."""
     target = Path(path)
@@ -102,7 +113,7 @@ def write_summary(rows: list[Row], path: str | Path) -> Path:
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=COLUMNS)
         writer.writeheader()
-        writer.writerows(records(rows))
+        writer.writerows({k: inert(v) for k, v in record.items()} for record in records(rows))
         payload = buffer.getvalue().encode("utf-8-sig")
     elif suffix == ".xlsx":
         payload = _xlsx(rows)
@@ -124,6 +135,9 @@ def _xlsx(rows: list[Row]) -> bytes:
         cell.font = Font(bold=True)
     for record in records(rows):
         ws.append([record[c] for c in header])
+        for cell in ws[ws.max_row]:
+            if cell.data_type == "f":  # text from a workbook (=HYPERLINK(…) as 机关名称) stays text
+                cell.data_type = "s"
     for letter, width in zip("ABCDEFGH", (40, 30, 8, 16, 6, 6, 60, 50), strict=True):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"

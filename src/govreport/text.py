@@ -8,6 +8,7 @@ where workbook text enters the Report.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 # Characters XML 1.0 cannot hold (tab, LF and CR are allowed and handled as line breaks / spaces).
@@ -30,3 +31,10 @@ def split_paragraphs(text: str) -> tuple[str, ...]:
     (including the full-width indent clerks type by hand)."""
     lines = (line.strip(" \t\u3000") for line in clean_text(text).split("\n"))
     return tuple(line for line in lines if line)
+
+
+def body_key(name: str) -> str:
+    """A body's name as compared across workbooks: full-width forms, spaces and invisible characters
+    do not make another body."""
+    folded = unicodedata.normalize("NFKC", name)
+    return "".join(ch for ch in folded if not ch.isspace() and unicodedata.category(ch) != "Cf")

@@ -13,7 +13,7 @@ from ..totals import derive_totals
 from .formulas import FormulaError, Lookup, evaluate, references, summed_references
 from .locate import Spot
 from .sheets import Pos, Sheet
-from .values import Parsed, is_blank, parse, to_decimal
+from .values import Parsed, is_blank, parse, quoted, to_decimal
 
 Cached = Callable[[list[tuple[str, Pos]]], dict[tuple[str, Pos], object]]
 BLANKS_SHOWN = 5
@@ -332,13 +332,6 @@ _PROBLEM_TEXT = {
     "negative-value": "是负数；件数和金额不能为负数",
     "implausible-number": "超出合理范围（不是可能的件数或金额），请核对是否误填或粘贴错误",
 }
-SHOWN_CHARS = 40  # a cell's value quoted in a message: a pasted page of digits is cut
-
-
-def quoted(value: object) -> str:
-    """A cell's value as a message quotes it: cut when long."""
-    text = str(value)
-    return text if len(text) <= SHOWN_CHARS else f"{text[:SHOWN_CHARS]}…（共{len(text)}个字符）"
 
 
 def cell_finding(fmt: Format, key: CellKey, place: Place, shown: object, parsed: Parsed) -> Finding:

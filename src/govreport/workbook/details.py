@@ -107,9 +107,34 @@ def as_text(value: object, key: str = "") -> str:
     return text
 
 
+FIRST_YEAR = 2008  # the 政府信息公开条例 took effect on 1 May 2008: no annual report is older
+
+
+def plausible_year(text: str) -> bool:
+    """A 年度 a report can have: from 2008 to next year (a report is written early in the year after)."""
+    return (
+        text.isascii()
+        and text.isdigit()
+        and len(text) == 4
+        and FIRST_YEAR <= int(text) <= dt.date.today().year + 1
+    )
+
+
 def _missing(key: str, label: str, text: str, hit: tuple[Sheet, tuple[int, int]] | None) -> Finding | None:
     sheet = hit[0].name if hit else None
     cell = address((hit[1][0], hit[1][1] + 1)) if hit else None
+    if key == "year" and text.isdigit() and not plausible_year(text):
+        latest = dt.date.today().year + 1
+        return Finding(
+            "M1",
+            "year-invalid",
+            Severity.ERROR,
+            f"年度“{_short(text)}”不在合理范围内（{FIRST_YEAR}年至{latest}年），请核对",
+            sheet,
+            cell,
+            expected=f"{FIRST_YEAR}–{latest}年",
+            actual=_short(text),
+        )
     if key == "year" and text and not text.isdigit():
         return Finding(
             "M1",
@@ -139,3 +164,7 @@ def settle_contacts(findings: list[Finding], narrative: Mapping[str, tuple[Passa
     if not narrative.get("前言"):
         return findings
     return [f for f in findings if f.type != "contact-missing"]
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 12 else f"{text[:12]}…"

@@ -15,11 +15,12 @@ from .formulas import FormulaError, evaluate
 from .labels import norm, norm_cell
 from .nearby import value_near
 from .sheets import Pos, Sheet
-from .values import Parsed, is_blank, parse
+from .values import Parsed, is_blank, parse, quoted
 
 SETTINGS_ABOVE = 5  # rows above the header searched for 图表标题 / 位置 / 渠道
 BLANK_RUN = 3  # blank rows that end a list without a 合计 row
 RIGHT = 3  # how far right of 栏目 the 条数 header may be
+CAPTION_CHARS = 60  # a chart title longer than this takes lines of its own (the usual one has 15)
 
 _COLUMN = frozenset(norm(x) for x in names.COLUMN_LABELS)
 _COUNT = frozenset(norm(x) for x in names.COUNT_LABELS)
@@ -33,6 +34,7 @@ _PROBLEM_TEXT = {
     "not-a-number": "不是数字；没有发布的请填0，不要填“—”“/”“无”等文字",
     "not-a-whole-number": "不是整数；条数只能填整数",
     "negative-value": "是负数；条数不能为负数",
+    "implausible-number": "超出合理范围（不是可能的条数），请核对是否误填或粘贴错误",
 }
 
 
@@ -90,14 +92,17 @@ def _block(
         items.append((name, _count(sheet, (r, count_col), name, findings)))
     if not items:
         return None
-    caption, place, channel = _settings(sheet, head)
+    caption, place, channel, caption_at = _settings(sheet, head)
+    if len(caption) > CAPTION_CHARS and caption_at is not None:
+        findings.append(_long_caption(sheet.place(caption_at), caption))
     return PublishedItems(tuple(items), caption, place or FIGURE_PLACE, channel, total, sheet.place(head))
 
 
-def _settings(sheet: Sheet, head: Pos) -> tuple[str, str, str]:
-    """图表标题, 位置 and 渠道 from the rows just above the header (empty when absent); a formula
-    left uncalculated counts as empty."""
+def _settings(sheet: Sheet, head: Pos) -> tuple[str, str, str, Pos | None]:
+    """图表标题, 位置 and 渠道 from the rows just above the header (empty when absent), and the cell of
+    the 图表标题; a formula left uncalculated counts as empty."""
     found = {"caption": "", "place": "", "channel": ""}
+    caption_at: Pos | None = None
     r0 = head[0]
     for r in range(max(0, r0 - SETTINGS_ABOVE), r0):
         for c, value in enumerate(sheet.rows[r] if r < len(sheet.rows) else ()):
@@ -118,8 +123,25 @@ def _settings(sheet: Sheet, head: Pos) -> tuple[str, str, str]:
                 written = near[0]
                 if not (isinstance(written, str) and written.startswith("=")):
                     found[key] = clean_text(str(written)).strip()
+                    caption_at = near[1] if key == "caption" else caption_at
     place = found["place"].replace("(", "（").replace(")", "）").replace(" ", "")
-    return found["caption"], place, found["channel"]
+    return found["caption"], place, found["channel"], caption_at
+
+
+def _long_caption(place: Place, caption: str) -> Finding:
+    message = (
+        f"图表标题（{place}）共{len(caption)}字，超过{CAPTION_CHARS}字，"
+        "在报告中会占去多行甚至超出图表，请精简"
+    )
+    return Finding.at(
+        place,
+        rule="F1",
+        type="caption-too-long",
+        severity=Severity.WARNING,
+        message=message,
+        expected=f"不超过{CAPTION_CHARS}字",
+        actual=f"{len(caption)}字",
+    )
 
 
 def _count(sheet: Sheet, pos: Pos, label: str, findings: list[Finding]) -> Value:
@@ -170,7 +192,7 @@ def _finding(place: Place, label: str, shown: object, parsed: Parsed) -> Finding
         message = f"{what}的条数（{place}）为空，已按0计算，没有发布的请填0"
         severity, expected = Severity.WARNING, "0"
     else:
-        message = f"{what}的条数（{place}）填写的“{shown}”{_PROBLEM_TEXT[problem]}"
+        message = f"{what}的条数（{place}）填写的“{quoted(shown)}”{_PROBLEM_TEXT[problem]}"
         severity, expected = Severity.ERROR, "0或正整数"
     return Finding.at(
         place,
@@ -181,5 +203,5 @@ def _finding(place: Place, label: str, shown: object, parsed: Parsed) -> Finding
         row_label=label or None,
         column_label=names.ITEM_COUNT,
         expected=expected,
-        actual=str(shown),
+        actual=quoted(shown),
     )

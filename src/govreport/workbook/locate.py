@@ -16,6 +16,7 @@ from ..formats import Block, CellKey, Column, Table
 from ..model import Finding, Severity
 from .labels import norm
 from .sheets import Pos, Sheet, address
+from .values import visible
 
 HEADER_SLACK = 2  # rows a header may sit further above its block (a unit line, an empty row)
 
@@ -303,7 +304,7 @@ def _label_missing(
 ) -> Finding:
     name = f"表{spot.table.section}"
     if found and norm(found) != norm(label):
-        message = f"{name}的{what}标签应为“{label}”，这里写的是“{found}”，请改回官方模板的写法"
+        message = f"{name}的{what}标签应为“{label}”，这里写的是“{visible(found)}”，请改回官方模板的写法"
     else:
         message = f"{name}缺少{what}标签“{label}”（标签必须与官方模板一致）"
     return Finding(

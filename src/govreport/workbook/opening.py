@@ -48,6 +48,8 @@ def check_head(path: Path) -> None:
         raise WorkbookError(f"{path}：文件不存在")
     if path.is_dir():
         raise WorkbookError(f"{path}：这是一个文件夹，不是Excel工作簿")
+    if not path.is_file():  # a FIFO, a socket or a device: opening it could wait for ever
+        raise WorkbookError(f"{path}：这不是普通文件（可能是管道或设备），已跳过")
     try:
         with path.open("rb") as fh:
             head = fh.read(8)
@@ -69,6 +71,8 @@ def _ole_message(path: Path, body: bytes) -> str:
         return f"{path}：这是Word 97-2003文档（.doc），不是Excel工作簿"
     if _PPT in body:
         return f"{path}：这是PowerPoint文件，不是Excel工作簿"
+    if path.suffix.lower() in (".et", ".ett"):
+        return f"{path}：这是WPS表格文件（.et），请在WPS中“另存为”Excel工作簿（.xlsx）后再试"
     return f"{path}：这是旧版Excel 97-2003格式（.xls）或其他旧版Office文件，请在Excel/WPS中另存为.xlsx后再试"
 
 
@@ -98,6 +102,12 @@ def _check_zip(path: Path) -> None:
                 return
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError):
         raise WorkbookError(f"{path}：文件已损坏（不是完整的.xlsx压缩包），请重新保存或重新下载") from None
+    if "xl/workbook.bin" in names:
+        raise WorkbookError(
+            f"{path}：这是Excel二进制工作簿（.xlsb），请在Excel中“另存为”Excel工作簿（.xlsx）后再试"
+        )
+    if "Index/Document.iwa" in names:
+        raise WorkbookError(f"{path}：这是Numbers表格文件，请在Numbers中导出为Excel（.xlsx）后再试")
     if "word/document.xml" in names:
         raise WorkbookError(f"{path}：这是Word文档（.docx），不是Excel工作簿")
     if "ppt/presentation.xml" in names:

@@ -7,7 +7,7 @@ from pathlib import Path
 from ..formats import FORMATS, Format, UnknownFormatError, format_for_year, get_format
 from ..model import Detail, Finding, Report, Severity, WorkbookError
 from .cells import read_values
-from .details import read_details, settle_contacts
+from .details import plausible_year, read_details, settle_contacts
 from .figures import read_figures
 from .locate import locate, score
 from .narrative import known_labels, read_narrative
@@ -86,7 +86,7 @@ def _choose_format(year: Detail | None, sheets: list[Sheet]) -> tuple[Format, li
     best = max(fits.values())
     leaders = [FORMATS[id_] for id_, fit in fits.items() if fit == best]
     labelled = leaders[0] if len(leaders) == 1 else None
-    if year is None or not year.text.isdigit():
+    if year is None or not plausible_year(year.text):  # an implausible 年度 has its own M1 finding
         return labelled or leaders[0], []
     try:
         wanted = format_for_year(int(year.text))

@@ -11,6 +11,7 @@ and the reader falls back to openpyxl, after opening.py has checked every part f
 from __future__ import annotations
 
 import datetime as dt
+import io
 import posixpath
 import re
 import xml.parsers.expat
@@ -67,8 +68,25 @@ def _per_content(kind: str, first: bytes, second: bytes, make):
     return found
 
 
+# Strict Open XML (Excel's "Strict Open XML Spreadsheet") names the same elements in other namespaces.
+_STRICT = (
+    (b"http://purl.oclc.org/ooxml/spreadsheetml/main", NS[1:-1].encode()),
+    (b"http://purl.oclc.org/ooxml/officeDocument/relationships", REL[1:-1].encode()),
+)
+
+
+def transitional(data: bytes) -> bytes:
+    """A part's XML with Strict namespaces renamed to the transitional ones the reader looks for."""
+    if b"purl.oclc.org/ooxml" not in data[:4096]:
+        return data
+    for strict, usual in _STRICT:
+        data = data.replace(strict, usual)
+    return data
+
+
 def _sheet_targets(zf: zipfile.ZipFile) -> tuple[list[tuple[str, str]], bool]:
-    book, rels = zf.read("xl/workbook.xml"), zf.read("xl/_rels/workbook.xml.rels")
+    book = transitional(zf.read("xl/workbook.xml"))
+    rels = zf.read("xl/_rels/workbook.xml.rels")
     targets, date1904 = _per_content("targets", book, rels, lambda: _parse_targets(book, rels))
     return list(targets), date1904
 
@@ -96,6 +114,11 @@ def _shared_strings(zf: zipfile.ZipFile) -> list[str]:
         data = zf.open("xl/sharedStrings.xml")
     except KeyError:
         return []
+    with zf.open("xl/sharedStrings.xml") as head:
+        strict = b"purl.oclc.org/ooxml" in head.read(4096)
+    if strict:
+        data.close()
+        data = io.BytesIO(transitional(zf.read("xl/sharedStrings.xml")))
     strings = []
     with data:
         for _, el in iterparse(data):
@@ -116,7 +139,7 @@ def _text_of(el) -> str:
 def _date_styles(zf: zipfile.ZipFile) -> frozenset[int]:
     """Indexes of the cell formats that show a number as a date."""
     try:
-        styles = zf.read("xl/styles.xml")
+        styles = transitional(zf.read("xl/styles.xml"))
     except KeyError:
         return frozenset()
     return _per_content("dates", styles, b"", lambda: frozenset(_parse_date_styles(styles)))
@@ -198,6 +221,7 @@ class _SheetParser:
         "formulas",
         "in_phonetic",
         "inline",
+        "more",
         "row",
         "shared",
         "strings",
@@ -214,6 +238,7 @@ class _SheetParser:
         self.cell: dict[str, str] | None = None
         self.f_attrs: dict[str, str] | None = None
         self.text: str | None = None
+        self.more: list[str] = []  # further pieces of a text longer than expat's buffer
         self.v: str | None = None
         self.f: str | None = None
         self.inline: list[str] | None = None
@@ -243,18 +268,18 @@ class _SheetParser:
                 self.cell = None
         elif tag == "v":
             if self.text is not None:
-                self.v, self.text = self.text, None
+                self.v = self._text()
         elif tag == "f":
             if self.text is not None:
-                self.f, self.text = self.text, None
+                self.f = self._text()
         elif tag == "t":
             if self.text is not None:
+                text = self._text()
                 if not self.in_phonetic:
                     if self.inline is None:
-                        self.inline = [self.text]
+                        self.inline = [text]
                     else:
-                        self.inline.append(self.text)
-                self.text = None
+                        self.inline.append(text)
         elif tag == "rPh":
             self.in_phonetic = False
         elif tag == "sheetData":
@@ -262,7 +287,18 @@ class _SheetParser:
 
     def chars(self, data: str) -> None:
         if self.text is not None:
-            self.text += data
+            if self.text:
+                self.more.append(data)  # joined once at the end: linear for a text of any length
+            else:
+                self.text = data
+
+    def _text(self) -> str:
+        text = self.text or ""
+        if self.more:
+            text += "".join(self.more)
+            self.more = []
+        self.text = None
+        return text
 
     def _finish(self, attrs: dict[str, str]) -> None:
         ref = attrs.get("r")

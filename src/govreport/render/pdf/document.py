@@ -19,6 +19,7 @@ from ...blocks import Block, Document, Figure, Heading, Paragraph, TableBlock, T
 from ...files import write_bytes
 from ...fonts import FontSet, resolve_fonts
 from ...fonts.resolve import light_title
+from ...scripts import UnshapedScriptError, first_unshaped
 from ..palette import PLACEHOLDER_RGB
 from .figure import figure_flowable, figure_texts
 from .flow import Flowable, Pager, RoomFor, Spacer
@@ -37,7 +38,14 @@ from .page import (
 from .table import table_flowable
 from .text import Run, TextFlowable, TextStyle
 
-__all__ = ["MissingGlyphError", "check_glyphs", "pdf_bytes", "render_pdf"]
+__all__ = [
+    "MissingGlyphError",
+    "UnshapedScriptError",
+    "check_glyphs",
+    "check_scripts",
+    "pdf_bytes",
+    "render_pdf",
+]
 
 TITLE_SIZE = 22.0  # 二号
 TITLE_LEADING = 36.0
@@ -54,6 +62,9 @@ def render_pdf(document: Document, path: str | Path, fonts: FontSet | None = Non
 
 def pdf_bytes(document: Document, fonts: FontSet | None = None) -> bytes:
     pf = pdf_fonts(fonts if fonts is not None else resolve_fonts())
+    unshaped = check_scripts(document, pf)
+    if unshaped:
+        raise UnshapedScriptError(unshaped)
     missing = check_glyphs(document, pf)
     if missing:
         raise MissingGlyphError(missing)
@@ -180,6 +191,16 @@ def check_glyphs(document: Document, fonts: PdfFonts) -> list[MissingGlyph]:
     for text, font, where in _texts(document, fonts):
         missing += fonts.missing(text, font, where)
     return list(dict.fromkeys(missing))
+
+
+def check_scripts(document: Document, fonts: PdfFonts) -> list[tuple[str, str, str]]:
+    """(script, sample, where) for every paragraph, heading or cell holding text the PDF cannot shape."""
+    found = []
+    for text, _, where in _texts(document, fonts):
+        hit = first_unshaped(text)
+        if hit is not None:
+            found.append((*hit, where))
+    return list(dict.fromkeys(found))
 
 
 def _texts(document: Document, fonts: PdfFonts) -> Iterator[tuple[str, str, str]]:
