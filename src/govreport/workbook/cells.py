@@ -13,7 +13,7 @@ from ..totals import derive_totals
 from .formulas import FormulaError, Lookup, evaluate, references, summed_references
 from .locate import Spot
 from .sheets import Pos, Sheet
-from .values import Parsed, is_blank, parse, quoted, to_decimal
+from .values import Parsed, implausible, is_blank, parse, quoted, to_decimal
 
 Cached = Callable[[list[tuple[str, Pos]]], dict[tuple[str, Pos], object]]
 BLANKS_SHOWN = 5
@@ -88,6 +88,8 @@ def read_values(fmt: Format, spots: dict[str, Spot], sheets: list[Sheet], cached
             continue
         parsed = parse(raw, kinds[key])
         out.values[key] = Value(parsed.number, place, shown)
+        if parsed.problem == "implausible-number" and _sums_implausible(spot.sheet, pos):
+            continue  # a total of an implausible number: the number's own cell has the finding
         if parsed.problem:
             out.findings.append(cell_finding(fmt, key, place, shown, parsed))
     _settle_totals(fmt, out)
@@ -215,6 +217,25 @@ def _lookup(sheet: Sheet, by_name: dict[str, Sheet], memo: dict[tuple[str, Pos],
         return value
 
     return lookup
+
+
+def _sums_implausible(sheet: Sheet, pos: Pos) -> bool:
+    """Whether the formula at ``pos`` refers (on its own sheet) to a cell holding an implausible number."""
+    formula = sheet.formulas.get(pos) or sheet.value(*pos)
+    if not _is_formula(formula):
+        return False
+    try:
+        refs = references(str(formula))
+    except FormulaError:
+        return False
+    return any(
+        implausible(sheet.value(r, c))
+        for name, r1, c1, r2, c2 in refs
+        if name is None and (r2 - r1 + 1) * (c2 - c1 + 1) <= 400
+        for r in range(r1 - 1, r2)
+        for c in range(c1 - 1, c2)
+        if (r, c) != pos
+    )
 
 
 def _first_uncomputed(
