@@ -294,12 +294,14 @@ def run_batch(
     remove_stale_temporaries(outdirs)
     protected = inputs_of(jobs)
     rows: list[Row | None] = [None] * len(jobs)
+    results = _execute(jobs, workers, font_overrides or {})
     try:
-        for done, (index, row) in enumerate(_execute(jobs, workers, font_overrides or {}), 1):
+        for done, (index, row) in enumerate(results, 1):
             rows[index] = row
             if progress:
                 progress(done, len(jobs), row)
     except KeyboardInterrupt:
+        results.close()  # stops the workers now, wherever Ctrl-C arrived
         finished = _commit_outputs([r for r in rows if r is not None], protected)
         _remove_temporaries(outdirs, _RUN)
         raise Interrupted(finished) from None

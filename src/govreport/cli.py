@@ -1,7 +1,7 @@
 """The command line: parse arguments, call the library, print, exit. Nothing else lives here.
 
 Exit codes: 0 fine (warnings allowed), 1 a rule is broken, 2 the input cannot be read or the command is
-misused.
+misused, 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -623,7 +623,12 @@ def draft(workbook: Path, standard: str | None) -> None:
     from .draft import draft_sentences
     from .findings_format.result import rule_title
 
-    checked = api.check_workbook(workbook, format_id=standard)
+    try:
+        checked = api.check_workbook(workbook, format_id=standard)
+    except Exception as exc:  # a workbook nobody foresaw: one line, never a traceback
+        raise InputError(
+            f"{workbook}：读取时程序出错，请把此信息报告给维护人员（{type(exc).__name__}: {exc}）"
+        ) from None
     if checked.report is None:
         raise InputError(checked.result.error or f"{workbook}：无法读取")
     errors = checked.result.errors
