@@ -26,6 +26,8 @@ from .blocks import PageNumbers
 from .catalogue import FINDING_TYPES
 from .findings_format import FileResult
 from .model import Finding, Severity
+from .outputs import TMP_PREFIX, discard, identity, put_in_place, remove_stale_temporaries, remove_temporaries
+from .text import shorten_list
 
 REFUSED = "有错误，未生成"
 
@@ -116,7 +118,6 @@ def with_error(row: Row, type_: str, message: str, status: str) -> Row:
 
 _FONTS: object | None = None
 _FONT_OVERRIDES: dict[str, str] = {}
-TMP_PREFIX = ".govreport-tmp-"
 _RUN = os.getpid()  # the process that started the batch: its temporary folders carry its id
 
 
@@ -291,7 +292,7 @@ def run_batch(
     Ctrl-C, after stopping the workers and removing every temporary file of this run."""
     workers = workers or os.cpu_count() or 1
     outdirs = {job.outdir for job in jobs if job.outdir is not None}
-    remove_stale_temporaries(outdirs)
+    remove_stale_temporaries(outdirs, _RUN)
     protected = inputs_of(jobs)
     rows: list[Row | None] = [None] * len(jobs)
     results = _execute(jobs, workers, font_overrides or {})
@@ -303,7 +304,7 @@ def run_batch(
     except KeyboardInterrupt:
         results.close()  # stops the workers now, wherever Ctrl-C arrived
         finished = _commit_outputs([r for r in rows if r is not None], protected)
-        _remove_temporaries(outdirs, _RUN)
+        remove_temporaries(outdirs, _RUN)
         raise Interrupted(finished) from None
     return _commit_outputs([r for r in rows if r is not None], protected)
 
@@ -313,13 +314,7 @@ def inputs_of(jobs: list[Job]) -> set[str]:
     paths = {job.path for job in jobs} | {job.previous for job in jobs if job.previous}
     paths |= {path for job in jobs for _, _, path in job.previous_index}
     paths |= {child for job in jobs for child in job.children}
-    return {_identity(p) for p in paths}
-
-
-def _identity(path: str | Path) -> str:
-    """The same string for two spellings of one file (relative, symlinked, different case on a
-    case-insensitive file system)."""
-    return os.path.normcase(os.path.realpath(path))
+    return {identity(p) for p in paths}
 
 
 def _execute(jobs: list[Job], workers: int, fonts: dict[str, str]) -> Iterator[tuple[int, Row]]:
@@ -407,120 +402,23 @@ def _commit_outputs(rows: list[Row], protected: Collection[str] = ()) -> list[Ro
     by_stem: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, row in enumerate(rows):
         if row.pending and row.stem:
-            by_stem[(_identity(Path(row.pending[0][1]).parent), row.stem)].append(i)
+            by_stem[(identity(Path(row.pending[0][1]).parent), row.stem)].append(i)
     out = list(rows)
     for indexes in by_stem.values():
         if len(indexes) > 1:
             names = shorten_list([rows[i].result.path for i in indexes])
             message = f"同一机关同一年度有多个工作簿（{names}），为避免相互覆盖，均未生成"
             for i in indexes:
-                _discard(rows[i])
+                discard(rows[i].pending)
                 out[i] = with_error(rows[i], "duplicate-report", message, "重复")
             continue
-        out[indexes[0]] = _commit(rows[indexes[0]], protected)
+        row = rows[indexes[0]]
+        problem = put_in_place(row.pending, protected)
+        if problem is not None:
+            out[indexes[0]] = with_error(row, "build-failed", problem, "无法生成")
+        else:
+            out[indexes[0]] = replace(row, outputs=tuple(final for _, final in row.pending), pending=())
     return out
-
-
-def _commit(row: Row, protected: Collection[str]) -> Row:
-    """Put one report's files in place together: the old files are moved aside first, and if any
-    file cannot be replaced (on Windows: open in a viewer) every old file is put back."""
-    for _, final in row.pending:
-        if _identity(final) in protected:
-            _discard(row)
-            message = f"{final}：输出文件就是输入的文件，不能覆盖；请换一个输出目录"
-            return with_error(row, "build-failed", message, "无法生成")
-    moved: list[tuple[str, str]] = []
-    placed: list[str] = []
-    current = ""
-    try:
-        for tmp, final in row.pending:
-            current = final
-            if os.path.lexists(final):
-                os.replace(final, f"{tmp}.old")
-                moved.append((final, f"{tmp}.old"))
-        for tmp, final in row.pending:
-            current = final
-            os.replace(tmp, final)
-            placed.append(final)
-    except OSError as exc:
-        for final in placed:
-            with contextlib.suppress(OSError):
-                os.unlink(final)
-        for final, old in moved:
-            with contextlib.suppress(OSError):
-                os.replace(old, final)
-        _discard(row)
-        message = (
-            f"{current}：无法替换（{exc.strerror or exc}），可能正被其他程序（PDF阅读器、Word等）打开；"
-            "请关闭后重试，原有文件未改动"
-        )
-        return with_error(row, "build-failed", message, "无法生成")
-    _cleanup_tmpdir(row)
-    return replace(row, outputs=tuple(final for _, final in row.pending), pending=())
-
-
-def shorten_list(items: list[str], shown: int = 5) -> str:
-    """``a、b、c…及另外 N 个``: a long list of names cut to its first few."""
-    if len(items) <= shown:
-        return "、".join(items)
-    return "、".join(items[:shown]) + f"…及另外 {len(items) - shown} 个"
-
-
-def _discard(row: Row) -> None:
-    for tmp, _ in row.pending:
-        Path(tmp).unlink(missing_ok=True)
-    _cleanup_tmpdir(row)
-
-
-def _cleanup_tmpdir(row: Row) -> None:
-    if row.pending:
-        shutil.rmtree(Path(row.pending[0][0]).parent, ignore_errors=True)
-
-
-def _remove_temporaries(outdirs: Iterable[str], run: int) -> None:
-    """The temporary folders this run (process ``run`` and its workers) made in ``outdirs``."""
-    for outdir in outdirs:
-        for folder in _temporaries(outdir):
-            if _run_of(folder) == run:
-                shutil.rmtree(folder, ignore_errors=True)
-
-
-def remove_stale_temporaries(outdirs: Iterable[str]) -> None:
-    """Temporary folders an earlier run left behind (killed, power cut): those whose process is gone."""
-    for outdir in outdirs:
-        for folder in _temporaries(outdir):
-            run = _run_of(folder)
-            if run is not None and run != _RUN and not _running(run, folder):
-                shutil.rmtree(folder, ignore_errors=True)
-
-
-def _temporaries(outdir: str) -> list[Path]:
-    try:
-        return [p for p in Path(outdir).glob(f"{TMP_PREFIX}*") if p.is_dir() and not p.is_symlink()]
-    except OSError:
-        return []
-
-
-def _run_of(folder: Path) -> int | None:
-    head = folder.name[len(TMP_PREFIX) :].split("-", 1)[0]
-    return int(head) if head.isdigit() else None
-
-
-def _running(pid: int, folder: Path) -> bool:
-    """Whether the run that made ``folder`` may still be at work. Where a process cannot be probed
-    without harm (Windows: os.kill ends it), a folder younger than a day is left alone."""
-    if os.name == "nt":
-        try:
-            return time.time() - folder.stat().st_mtime < 86400
-        except OSError:
-            return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # exists, owned by someone else
-    return True
 
 
 class Progress:

@@ -38,3 +38,10 @@ def body_key(name: str) -> str:
     do not make another body."""
     folded = unicodedata.normalize("NFKC", name)
     return "".join(ch for ch in folded if not ch.isspace() and unicodedata.category(ch) != "Cf")
+
+
+def shorten_list(items: list[str], shown: int = 5) -> str:
+    """``a、b、c…及另外 N 个``: a long list of names cut to its first few."""
+    if len(items) <= shown:
+        return "、".join(items)
+    return "、".join(items[:shown]) + f"…及另外 {len(items) - shown} 个"

@@ -3,17 +3,26 @@ totals derived from their parts, and a finding at every cell that is not a valid
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..formats import CellKey, Format, Kind
 from ..model import Finding, Number, Place, Severity, Value
 from ..totals import derive_totals
-from .formulas import FormulaError, Lookup, evaluate, references, summed_references
+from .computed import (
+    Uncomputed,
+    Work,
+    evaluate_cell,
+    first_uncomputed,
+    is_formula,
+    sums_implausible,
+    texts_summed,
+)
+from .formulas import FormulaError
 from .locate import Spot
 from .sheets import Pos, Sheet
-from .values import Parsed, implausible, is_blank, parse, quoted, to_decimal
+from .values import Parsed, is_blank, parse, quoted
 
 Cached = Callable[[list[tuple[str, Pos]]], dict[tuple[str, Pos], object]]
 BLANKS_SHOWN = 5
@@ -50,8 +59,13 @@ class Cells:
 def read_values(fmt: Format, spots: dict[str, Spot], sheets: list[Sheet], cached: Cached) -> Cells:
     """Every value of ``fmt``; ``cached`` gives Excel's cached results for formulas we cannot compute."""
     raws = _raw_values(fmt, spots, sheets, cached)
-    as_text = _texts_summed(fmt, spots, sheets)
-    causes = _first_uncomputed(fmt, spots, raws)
+    as_text = texts_summed((sheet, pos) for _, sheet, pos in _located(fmt, spots))
+    uncomputed = {
+        sheet.place(pos): (sheet, pos)
+        for key, sheet, pos in _located(fmt, spots)
+        if isinstance(raws[key][0], Uncomputed)
+    }
+    causes = first_uncomputed(uncomputed)
     skipping = {place for places in as_text.values() for place in places}
     out = Cells()
     blanks: dict[str, list[Place]] = {}
@@ -88,7 +102,7 @@ def read_values(fmt: Format, spots: dict[str, Spot], sheets: list[Sheet], cached
             continue
         parsed = parse(raw, kinds[key])
         out.values[key] = Value(parsed.number, place, shown)
-        if parsed.problem == "implausible-number" and _sums_implausible(spot.sheet, pos):
+        if parsed.problem == "implausible-number" and sums_implausible(spot.sheet, pos):
             continue  # a total of an implausible number: the number's own cell has the finding
         if parsed.problem:
             out.findings.append(cell_finding(fmt, key, place, shown, parsed))
@@ -97,38 +111,27 @@ def read_values(fmt: Format, spots: dict[str, Spot], sheets: list[Sheet], cached
     return out
 
 
-class Uncomputed:
-    """A formula with no cached result that the evaluator cannot compute: never a blank, never 0."""
-
-    def __init__(self, formula: object) -> None:
-        self.formula = formula
-
-
 def _raw_values(
     fmt: Format, spots: dict[str, Spot], sheets: list[Sheet], cached: Cached
 ) -> dict[CellKey, tuple[object, object]]:
     """(value to parse, value as written) per located key; formulas are computed here."""
     by_name = {s.name: s for s in sheets}
-    work = _Work()
+    work = Work()
     out: dict[CellKey, tuple[object, object]] = {}
     pending: dict[CellKey, tuple[str, Pos]] = {}
-    for key in shape(fmt).keys:
-        spot = spots[key.table]
-        pos = spot.cells.get(key)
-        if pos is None or spot.sheet is None:
-            continue
-        raw = spot.sheet.value(*pos)
-        if _is_formula(raw):
+    for key, sheet, pos in _located(fmt, spots):
+        raw = sheet.value(*pos)
+        if is_formula(raw):
             try:
-                out[key] = (_evaluate(spot.sheet, pos, by_name, work), raw)
+                out[key] = (evaluate_cell(sheet, pos, by_name, work), raw)
             except FormulaError:
-                pending[key] = (spot.sheet.name, pos)
+                pending[key] = (sheet.name, pos)
         elif (
             raw is not None
             and not isinstance(raw, str | int | float | Decimal | bool)
             and not hasattr(raw, "year")
         ):
-            pending[key] = (spot.sheet.name, pos)  # array formulas and other objects
+            pending[key] = (sheet.name, pos)  # array formulas and other objects
         else:
             out[key] = (raw, raw)
     if pending:
@@ -145,169 +148,12 @@ def _shown(sheet: Sheet | None, pos: Pos) -> object:
     return value if isinstance(value, str | int | float | Decimal | type(None)) else str(value)
 
 
-def _is_formula(raw: object) -> bool:
-    return isinstance(raw, str) and raw.startswith("=") and len(raw) > 1
-
-
-WORK_LIMIT = 200_000  # referenced cells visited per workbook: far beyond any statutory table
-
-
-@dataclass
-class _Work:
-    """Formulas computed so far in one workbook, and how many referenced cells may still be visited."""
-
-    memo: dict[tuple[str, Pos], Decimal] = field(default_factory=dict)
-    budget: int = WORK_LIMIT
-
-
-def _evaluate(sheet: Sheet, pos: Pos, by_name: dict[str, Sheet], work: _Work) -> Decimal:
-    """The formula at ``pos`` computed. The formulas it refers to are computed first, depth first with
-    an explicit stack (a running total down ten thousand rows needs no deep recursion); a cycle, or
-    more work than any table needs, is a FormulaError (the reader then takes Excel's cached value)."""
-    memo = work.memo
-    start = (sheet.name, pos)
-    stack: list[tuple[Sheet, Pos, bool]] = [(sheet, pos, False)]
-    open_: set[tuple[str, Pos]] = set()
-    while stack:
-        current, where, ready = stack.pop()
-        key = (current.name, where)
-        if ready:
-            open_.discard(key)
-            memo[key] = evaluate(str(current.value(*where)), _lookup(current, by_name, memo))
-            continue
-        if key in memo:
-            continue
-        if key in open_:
-            raise FormulaError("circular reference")
-        open_.add(key)
-        stack.append((current, where, True))
-        stack.extend(_referenced_formulas(current, where, by_name, work))
-    return memo[start]
-
-
-def _referenced_formulas(
-    sheet: Sheet, pos: Pos, by_name: dict[str, Sheet], work: _Work
-) -> list[tuple[Sheet, Pos, bool]]:
-    found = []
-    for name, r1, c1, r2, c2 in references(str(sheet.value(*pos))):
-        target = sheet if name is None else by_name.get(name)
-        if target is None:
-            raise FormulaError(f"no sheet {name}")
-        work.budget -= (r2 - r1 + 1) * (c2 - c1 + 1)
-        if work.budget < 0:
-            raise FormulaError("too much work")
-        for r in range(r1 - 1, min(r2, len(target.rows))):
-            for c in range(c1 - 1, c2):
-                if _is_formula(target.value(r, c)) and (target.name, (r, c)) not in work.memo:
-                    found.append((target, (r, c), False))
-    return found
-
-
-def _lookup(sheet: Sheet, by_name: dict[str, Sheet], memo: dict[tuple[str, Pos], Decimal]) -> Lookup:
-    def lookup(name: str | None, row: int, col: int) -> object:
-        target = sheet if name is None else by_name.get(name)
-        if target is None:
-            raise FormulaError(f"no sheet {name}")
-        where = (row - 1, col - 1)
-        value = target.value(*where)
-        if _is_formula(value):
-            if (target.name, where) not in memo:
-                raise FormulaError("not computed")
-            return memo[(target.name, where)]
-        return value
-
-    return lookup
-
-
-def _sums_implausible(sheet: Sheet, pos: Pos) -> bool:
-    """Whether the formula at ``pos`` refers (on its own sheet) to a cell holding an implausible number."""
-    formula = sheet.formulas.get(pos) or sheet.value(*pos)
-    if not _is_formula(formula):
-        return False
-    try:
-        refs = references(str(formula))
-    except FormulaError:
-        return False
-    return any(
-        implausible(sheet.value(r, c))
-        for name, r1, c1, r2, c2 in refs
-        if name is None and (r2 - r1 + 1) * (c2 - c1 + 1) <= 400
-        for r in range(r1 - 1, r2)
-        for c in range(c1 - 1, c2)
-        if (r, c) != pos
-    )
-
-
-def _first_uncomputed(
-    fmt: Format, spots: dict[str, Spot], raws: dict[CellKey, tuple[object, object]]
-) -> set[Place]:
-    """The uncomputed formulas that get a finding: not a total that is uncomputed only because a
-    formula it sums is (that one has the finding), but every member of a cycle."""
-    uncomputed: dict[Place, tuple[Sheet, Pos]] = {}
-    for key, (raw, _) in raws.items():
-        spot = spots[key.table]
-        pos = spot.cells.get(key)
-        if isinstance(raw, Uncomputed) and pos is not None and spot.sheet is not None:
-            uncomputed[spot.sheet.place(pos)] = (spot.sheet, pos)
-    edges: dict[Place, set[Place]] = {}
-    for place, (sheet, pos) in uncomputed.items():
-        try:
-            refs = references(str(sheet.value(*pos)))
-        except FormulaError:
-            refs = []
-        edges[place] = {
-            sheet.place((r, c))
-            for name, r1, c1, r2, c2 in refs
-            if name is None and (r2 - r1 + 1) * (c2 - c1 + 1) <= 400
-            for r in range(r1 - 1, r2)
-            for c in range(c1 - 1, c2)
-            if sheet.place((r, c)) in uncomputed and (r, c) != pos
-        }
-    return {place for place in uncomputed if not edges[place] or _reaches(edges, place, place)}
-
-
-def _reaches(edges: dict[Place, set[Place]], start: Place, goal: Place) -> bool:
-    seen: set[Place] = set()
-    stack = list(edges[start])
-    while stack:
-        place = stack.pop()
-        if place == goal:
-            return True
-        if place not in seen:
-            seen.add(place)
-            stack.extend(edges.get(place, ()))
-    return False
-
-
-def _texts_summed(
-    fmt: Format, spots: dict[str, Spot], sheets: list[Sheet]
-) -> dict[tuple[str, Pos], list[Place]]:
-    """Numbers stored as text inside the ranges of a table's formulas (SUM in Excel skips them):
-    the text cell's position -> the formula cells that skipped it (same sheet only, bounded)."""
-    by_name = {s.name: s for s in sheets}
-    found: dict[tuple[str, Pos], list[Place]] = {}
+def _located(fmt: Format, spots: dict[str, Spot]) -> Iterator[tuple[CellKey, Sheet, Pos]]:
     for key in shape(fmt).keys:
         spot = spots[key.table]
         pos = spot.cells.get(key)
-        if pos is None or spot.sheet is None:
-            continue
-        sheet = spot.sheet
-        formula = sheet.formulas.get(pos) or sheet.value(*pos)
-        if not _is_formula(formula):
-            continue
-        try:
-            refs = summed_references(str(formula))
-        except FormulaError:
-            continue
-        for name, r1, c1, r2, c2 in refs:
-            if (name is not None and by_name.get(name) is not sheet) or (r2 - r1 + 1) * (c2 - c1 + 1) > 400:
-                continue
-            for r in range(r1 - 1, r2):
-                for c in range(c1 - 1, c2):
-                    value = sheet.value(r, c)
-                    if isinstance(value, str) and not _is_formula(value) and to_decimal(value) is not None:
-                        found.setdefault((sheet.name, (r, c)), []).append(sheet.place(pos))
-    return found
+        if pos is not None and spot.sheet is not None:
+            yield key, spot.sheet, pos
 
 
 def _settle_totals(fmt: Format, out: Cells) -> None:
@@ -322,7 +168,7 @@ def _settle_totals(fmt: Format, out: Cells) -> None:
     for key in out.blank_totals:
         old = out.values[key]
         number = derived.get(key)
-        formula = _is_formula(old.raw)
+        formula = is_formula(old.raw)
         out.values[key] = Value(number, old.place, old.raw, derived=number is not None and not formula)
         if number is not None and not formula and old.place is not None:
             out.findings.append(_derived_finding(fmt, key, old.place, number))

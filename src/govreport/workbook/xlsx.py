@@ -307,7 +307,7 @@ class _SheetParser:
         else:
             self.col += 1
         pos = (self.row - 1, self.col - 1)
-        if pos[0] >= MAX_ROWS or pos[1] >= MAX_COLS:
+        if not (0 <= pos[0] < MAX_ROWS and 0 <= pos[1] < MAX_COLS):  # beyond any table, or r="A0"
             return
         formula = _formula(self.f, self.f_attrs, ref, self.shared) if self.f_attrs is not None else None
         value = self._value(attrs)
@@ -326,7 +326,10 @@ class _SheetParser:
         if text is None:
             return None
         if kind == "s":
-            return self.strings[int(text)]
+            index = int(text)
+            if not 0 <= index < len(self.strings):
+                raise ValueError(f"shared string {index} missing")  # damaged: openpyxl then says so
+            return self.strings[index]
         if kind in ("str", "e"):
             return text
         if kind == "b":
