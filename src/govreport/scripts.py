@@ -6,6 +6,7 @@ is refused for them; Word and WPS shape such text in the .docx themselves."""
 from __future__ import annotations
 
 import bisect
+import re
 
 # (first, last, name): code point ranges of the scripts that need shaping or bidi layout.
 _RANGES = (
@@ -40,13 +41,17 @@ def unshaped_script(ch: str) -> str | None:
     return None
 
 
+_ANY = re.compile("[" + "".join(f"{chr(first)}-{chr(last)}" for first, last, _ in _RANGES) + "]")
+
+
 def first_unshaped(text: str) -> tuple[str, str] | None:
     """(script name, a short sample of it) for the first such character in ``text``, else None."""
-    for i, ch in enumerate(text):
-        script = unshaped_script(ch)
-        if script is not None:
-            return script, text[i : i + 12]
-    return None
+    found = _ANY.search(text)
+    if found is None:
+        return None
+    script = unshaped_script(found.group())
+    assert script is not None
+    return script, text[found.start() : found.start() + 12]
 
 
 class UnshapedScriptError(Exception):

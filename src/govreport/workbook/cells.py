@@ -22,7 +22,7 @@ from .computed import (
 from .formulas import FormulaError
 from .locate import Spot
 from .sheets import Pos, Sheet
-from .values import Parsed, is_blank, parse, quoted
+from .values import Parsed, is_blank, parse, quoted, to_decimal
 
 Cached = Callable[[list[tuple[str, Pos]]], dict[tuple[str, Pos], object]]
 BLANKS_SHOWN = 5
@@ -58,12 +58,12 @@ class Cells:
 
 def read_values(fmt: Format, spots: dict[str, Spot], sheets: list[Sheet], cached: Cached) -> Cells:
     """Every value of ``fmt``; ``cached`` gives Excel's cached results for formulas we cannot compute."""
-    raws = _raw_values(fmt, spots, sheets, cached)
-    as_text = texts_summed((sheet, pos) for _, sheet, pos in _located(fmt, spots))
+    located = list(_located(fmt, spots))
+    raws = _raw_values(located, sheets, cached)
+    texts = {(sheet.name, pos) for key, sheet, pos in located if _number_as_text(raws[key][1])}
+    as_text = texts_summed(((sheet, pos) for _, sheet, pos in located), texts)
     uncomputed = {
-        sheet.place(pos): (sheet, pos)
-        for key, sheet, pos in _located(fmt, spots)
-        if isinstance(raws[key][0], Uncomputed)
+        sheet.place(pos): (sheet, pos) for key, sheet, pos in located if isinstance(raws[key][0], Uncomputed)
     }
     causes = first_uncomputed(uncomputed)
     skipping = {place for places in as_text.values() for place in places}
@@ -111,15 +111,19 @@ def read_values(fmt: Format, spots: dict[str, Spot], sheets: list[Sheet], cached
     return out
 
 
+def _number_as_text(raw: object) -> bool:
+    return isinstance(raw, str) and not is_formula(raw) and to_decimal(raw) is not None
+
+
 def _raw_values(
-    fmt: Format, spots: dict[str, Spot], sheets: list[Sheet], cached: Cached
+    located: list[tuple[CellKey, Sheet, Pos]], sheets: list[Sheet], cached: Cached
 ) -> dict[CellKey, tuple[object, object]]:
     """(value to parse, value as written) per located key; formulas are computed here."""
     by_name = {s.name: s for s in sheets}
     work = Work()
     out: dict[CellKey, tuple[object, object]] = {}
     pending: dict[CellKey, tuple[str, Pos]] = {}
-    for key, sheet, pos in _located(fmt, spots):
+    for key, sheet, pos in located:
         raw = sheet.value(*pos)
         if is_formula(raw):
             try:
@@ -138,7 +142,7 @@ def _raw_values(
         results = cached(list(pending.values()))
         for key, where in pending.items():
             value = results.get(where)
-            shown = _shown(spots[key.table].sheet, where[1])
+            shown = _shown(by_name.get(where[0]), where[1])
             out[key] = (Uncomputed(shown) if is_blank(value) else value, shown)
     return out
 

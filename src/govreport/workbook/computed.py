@@ -1,7 +1,7 @@
 """A workbook's formulas computed, within bounded work, and what their failures mean.
 
 Formulas referring to formulas are computed in dependency order with an explicit stack (a running total
-down thousands of rows needs no deep recursion), within a budget of visited cells; a cycle or an
+down thousands of rows needs no deep recursion), within a budget of looked-up cells; a cycle or an
 over-budget formula raises FormulaError and the reader takes Excel's cached result. A formula with
 neither is ``Uncomputed``: reported at the formula that causes it, never read as 0. Numbers stored as
 text inside a SUM, which Excel skips, are found here too.
@@ -16,9 +16,9 @@ from decimal import Decimal
 from ..model import Place
 from .formulas import FormulaError, Lookup, evaluate, references, summed_references
 from .sheets import Pos, Sheet
-from .values import implausible, to_decimal
+from .values import implausible
 
-WORK_LIMIT = 200_000  # referenced cells visited per workbook: far beyond any statutory table
+WORK_LIMIT = 200_000  # cells looked up by formulas per workbook: far beyond any statutory table
 NEARBY_LIMIT = 400  # cells of one range looked at when explaining a formula (a table row or column)
 
 
@@ -41,59 +41,59 @@ class Work:
     budget: int = WORK_LIMIT
 
 
+class _Later(Exception):
+    """Raised by a lookup that meets a formula not computed yet: compute that one first."""
+
+    def __init__(self, sheet: Sheet, where: Pos) -> None:
+        super().__init__(where)
+        self.sheet, self.where = sheet, where
+
+
 def evaluate_cell(sheet: Sheet, pos: Pos, by_name: dict[str, Sheet], work: Work) -> Decimal:
-    """The formula at ``pos`` computed, the formulas it refers to first (depth first, explicit stack);
-    a cycle, or more work than any table needs, is a FormulaError."""
+    """The formula at ``pos`` computed. A formula it refers to that is not computed yet goes on an
+    explicit stack and is computed first, then this one is tried again; a formula met again while it
+    waits is a cycle. Every cell looked up counts against the workbook's budget."""
     memo = work.memo
     start = (sheet.name, pos)
-    stack: list[tuple[Sheet, Pos, bool]] = [(sheet, pos, False)]
-    open_: set[tuple[str, Pos]] = set()
+    if start in memo:
+        return memo[start]
+    stack: list[tuple[Sheet, Pos]] = [(sheet, pos)]
+    waiting = {start}
     while stack:
-        current, where, ready = stack.pop()
-        key = (current.name, where)
-        if ready:
-            open_.discard(key)
-            memo[key] = evaluate(str(current.value(*where)), _lookup(current, by_name, memo))
+        current, where = stack[-1]
+        try:
+            memo[(current.name, where)] = evaluate(
+                str(current.value(*where)), _lookup(current, by_name, work)
+            )
+        except _Later as first:
+            needed = (first.sheet.name, first.where)
+            if needed in waiting:
+                raise FormulaError("circular reference") from None
+            waiting.add(needed)
+            stack.append((first.sheet, first.where))
             continue
-        if key in memo:
-            continue
-        if key in open_:
-            raise FormulaError("circular reference")
-        open_.add(key)
-        stack.append((current, where, True))
-        stack.extend(_referenced_formulas(current, where, by_name, work))
+        stack.pop()
+        waiting.discard((current.name, where))
     return memo[start]
 
 
-def _referenced_formulas(
-    sheet: Sheet, pos: Pos, by_name: dict[str, Sheet], work: Work
-) -> list[tuple[Sheet, Pos, bool]]:
-    found = []
-    for name, r1, c1, r2, c2 in references(str(sheet.value(*pos))):
-        target = sheet if name is None else by_name.get(name)
-        if target is None:
-            raise FormulaError(f"no sheet {name}")
-        work.budget -= (r2 - r1 + 1) * (c2 - c1 + 1)
+def _lookup(sheet: Sheet, by_name: dict[str, Sheet], work: Work) -> Lookup:
+    memo = work.memo
+
+    def lookup(name: str | None, row: int, col: int) -> object:
+        work.budget -= 1
         if work.budget < 0:
             raise FormulaError("too much work")
-        for r in range(r1 - 1, min(r2, len(target.rows))):
-            for c in range(c1 - 1, c2):
-                if is_formula(target.value(r, c)) and (target.name, (r, c)) not in work.memo:
-                    found.append((target, (r, c), False))
-    return found
-
-
-def _lookup(sheet: Sheet, by_name: dict[str, Sheet], memo: dict[tuple[str, Pos], Decimal]) -> Lookup:
-    def lookup(name: str | None, row: int, col: int) -> object:
         target = sheet if name is None else by_name.get(name)
         if target is None:
             raise FormulaError(f"no sheet {name}")
         where = (row - 1, col - 1)
         value = target.value(*where)
         if is_formula(value):
-            if (target.name, where) not in memo:
-                raise FormulaError("not computed")
-            return memo[(target.name, where)]
+            computed = memo.get((target.name, where))
+            if computed is None:
+                raise _Later(target, where)
+            return computed
         return value
 
     return lookup
@@ -152,10 +152,14 @@ def _reaches(edges: dict[Place, set[Place]], start: Place, goal: Place) -> bool:
     return False
 
 
-def texts_summed(cells: Iterable[tuple[Sheet, Pos]]) -> dict[tuple[str, Pos], list[Place]]:
-    """Numbers stored as text among the direct arguments of SUM in the formulas at ``cells`` (Excel's
-    SUM skips them): (sheet name, text cell) -> the formula cells that skipped it."""
+def texts_summed(
+    cells: Iterable[tuple[Sheet, Pos]], texts: set[tuple[str, Pos]]
+) -> dict[tuple[str, Pos], list[Place]]:
+    """Which of ``texts`` (numbers stored as text) are direct arguments of SUM in the formulas at
+    ``cells`` (Excel's SUM skips them): (sheet name, text cell) -> the formula cells that skipped it."""
     found: dict[tuple[str, Pos], list[Place]] = {}
+    if not texts:
+        return found
     for sheet, pos in cells:
         formula = _formula_at(sheet, pos)
         try:
@@ -163,7 +167,6 @@ def texts_summed(cells: Iterable[tuple[Sheet, Pos]]) -> dict[tuple[str, Pos], li
         except FormulaError:
             continue
         for where in _own_cells(sheet, pos, refs):
-            value = sheet.value(*where)
-            if isinstance(value, str) and not is_formula(value) and to_decimal(value) is not None:
+            if (sheet.name, where) in texts:
                 found.setdefault((sheet.name, where), []).append(sheet.place(pos))
     return found
