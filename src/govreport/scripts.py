@@ -1,7 +1,7 @@
 """Writing systems the PDF renderer cannot set: scripts whose letters join and change shape (Arabic
 script as used for Uyghur and Kazakh, Mongolian, Syriac), stack (Tibetan, the Indic scripts) or run
 right to left (Arabic, Hebrew). Drawn glyph by glyph they would print unjoined or reversed, so the PDF
-is refused for them; Word and WPS shape such text in the .docx themselves."""
+is refused for them; Word, WPS and browsers shape such text in the .docx and the web page themselves."""
 
 from __future__ import annotations
 
