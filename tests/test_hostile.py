@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,7 @@ from govreport import api
 from govreport.api import output_stem
 from govreport.cli import cli
 from govreport.formats import CellKey
-from govreport.model import Place
+from govreport.model import Finding, Place, Severity
 from govreport.workbook.fill import fill_workbook
 from govreport.workbook.reader import read_workbook
 
@@ -287,6 +288,33 @@ def test_a_report_whose_old_file_cannot_be_replaced_keeps_all_old_files(
     assert result.exit_code == 1
     assert "年报.pdf" in result.output and "原有文件未改动" in result.output
     assert {p.name: p.read_bytes() for p in out.iterdir()} == old  # nothing half-replaced, no temporaries
+
+
+def test_the_library_puts_a_report_in_place_together_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked = api.check_workbook(book(tmp_path / "a.xlsx"))
+    assert checked.report is not None
+    out = tmp_path / "out"
+    built = api.build_report(checked.report, checked.result, out, kinds=("docx", "html"))
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.name for p in built.outputs)
+    old = {p.name: p.read_bytes() for p in out.iterdir()}
+    real = os.replace
+
+    def locked(src, dst):
+        if str(dst).endswith(".html") and not str(src).endswith(".old"):
+            raise PermissionError(13, "Permission denied")
+        return real(src, dst)
+
+    monkeypatch.setattr(os, "replace", locked)
+    draft = replace(checked.result, findings=(*checked.result.findings, _an_error()))
+    with pytest.raises(OSError, match="原有文件未改动"):
+        api.build_report(checked.report, draft, out, kinds=("docx", "html"), allow_errors=True)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == old
+
+
+def _an_error() -> Finding:
+    return Finding("R1", "balance-mismatch", Severity.ERROR, "测试")
 
 
 def test_stale_temporary_folders_of_a_dead_run_are_removed(tmp_path: Path) -> None:

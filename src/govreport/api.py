@@ -7,8 +7,11 @@ all raises (WorkbookError), and a missing Chinese font raises FontError.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import shutil
 import unicodedata
+import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -17,10 +20,10 @@ from .blocks import PageNumbers
 from .catalogue import FINDING_TYPES
 from .checks import check_report, checked_rules
 from .document import outline
-from .files import write_bytes
 from .findings_format import FileResult
 from .formats import get_format
 from .model import Finding, Report, Severity, WorkbookError
+from .outputs import TMP_PREFIX, put_in_place
 from .rollup import Rollup, RollupError, rollup, write_rollup
 from .text import body_key
 from .workbook.reader import read_workbook
@@ -196,16 +199,43 @@ def build_report(
     is written (without open data). When only the PDF cannot be made because no font has a character, the
     other files are still written and the result gets a B1 finding saying which characters and where.
 
-    Each file goes through a temporary name unless ``atomic`` is false: for a private folder whose files
-    are renamed into place afterwards anyway (a batch)."""
+    The files are made in a temporary folder beside ``outdir`` and replace the old ones together, or
+    none of them (OSError with a Chinese message naming the file that could not be replaced), unless
+    ``atomic`` is false: for a private folder whose files are put in place afterwards anyway (a batch)."""
     has_errors = any(f.severity is Severity.ERROR for f in result.findings)
     if has_errors and not allow_errors:
         return Built(result, ())
-    document = outline(report, draft_mark=DRAFT_MARK if has_errors else None, page_numbers=page_numbers)
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
+    if not atomic:
+        return _write_all(report, result, out, kinds, fonts, has_errors, page_numbers)
+    folder = out / f"{TMP_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:12]}"
+    try:
+        built = _write_all(report, result, folder, kinds, fonts, has_errors, page_numbers)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    pending = [(str(p), str(out / p.name)) for p in built.outputs]
+    problem = put_in_place(pending)
+    if problem is not None:
+        raise OSError(problem)
+    return replace(built, outputs=tuple(out / p.name for p in built.outputs))
+
+
+def _write_all(
+    report: Report,
+    result: FileResult,
+    out: Path,
+    kinds: tuple[str, ...],
+    fonts: object | None,
+    has_errors: bool,
+    page_numbers: PageNumbers,
+) -> Built:
+    """Every file of ``kinds`` written into ``out`` under its final name."""
+    document = outline(report, draft_mark=DRAFT_MARK if has_errors else None, page_numbers=page_numbers)
+    out.mkdir(parents=True, exist_ok=True)
     stem = output_stem(report)
-    write = write_bytes if atomic else _write_plain
+    write = _write_plain
     outputs = []
     if "docx" in kinds:
         from .render.docx import docx_bytes
