@@ -577,3 +577,17 @@ def test_an_unwritable_step_summary_is_a_warning_and_annotations_still_print(tmp
     assert result.exit_code == 0
     assert "::warning " in result.output
     assert "无法写入 GitHub 步骤摘要" in result.output
+
+
+def test_ctrl_c_while_files_are_swapped_waits_until_they_are(tmp_path: Path) -> None:
+    from govreport.outputs import interrupt_deferred, put_in_place
+
+    folder = tmp_path / ".govreport-tmp-1-2"
+    folder.mkdir()
+    (tmp_path / "报告.docx").write_bytes(b"old docx")
+    (folder / "报告.docx").write_bytes(b"new docx")
+    with pytest.raises(KeyboardInterrupt), interrupt_deferred():
+        os.kill(os.getpid(), signal.SIGINT)  # arrives while the report is being put in place
+        assert put_in_place([(str(folder / "报告.docx"), str(tmp_path / "报告.docx"))]) is None
+    assert (tmp_path / "报告.docx").read_bytes() == b"new docx"
+    assert not folder.exists()

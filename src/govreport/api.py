@@ -23,7 +23,7 @@ from .document import outline
 from .findings_format import FileResult
 from .formats import get_format
 from .model import Finding, Report, Severity, WorkbookError
-from .outputs import TMP_PREFIX, put_in_place
+from .outputs import TMP_PREFIX, interrupt_deferred, put_in_place
 from .rollup import Rollup, RollupError, rollup, write_rollup
 from .text import body_key
 from .workbook.reader import read_workbook
@@ -216,7 +216,8 @@ def build_report(
         shutil.rmtree(folder, ignore_errors=True)
         raise
     pending = [(str(p), str(out / p.name)) for p in built.outputs]
-    problem = put_in_place(pending)
+    with interrupt_deferred():
+        problem = put_in_place(pending)
     if problem is not None:
         raise OSError(problem)
     return replace(built, outputs=tuple(out / p.name for p in built.outputs))

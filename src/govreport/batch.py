@@ -26,7 +26,15 @@ from .blocks import PageNumbers
 from .catalogue import FINDING_TYPES
 from .findings_format import FileResult
 from .model import Finding, Severity
-from .outputs import TMP_PREFIX, discard, identity, put_in_place, remove_stale_temporaries, remove_temporaries
+from .outputs import (
+    TMP_PREFIX,
+    discard,
+    identity,
+    interrupt_deferred,
+    put_in_place,
+    remove_stale_temporaries,
+    remove_temporaries,
+)
 from .text import shorten_list
 
 REFUSED = "有错误，未生成"
@@ -303,10 +311,12 @@ def run_batch(
                 progress(done, len(jobs), row)
     except KeyboardInterrupt:
         results.close()  # stops the workers now, wherever Ctrl-C arrived
-        finished = _commit_outputs([r for r in rows if r is not None], protected)
-        remove_temporaries(outdirs, _RUN)
+        with interrupt_deferred():
+            finished = _commit_outputs([r for r in rows if r is not None], protected)
+            remove_temporaries(outdirs, _RUN)
         raise Interrupted(finished) from None
-    return _commit_outputs([r for r in rows if r is not None], protected)
+    with interrupt_deferred():
+        return _commit_outputs([r for r in rows if r is not None], protected)
 
 
 def inputs_of(jobs: list[Job]) -> set[str]:

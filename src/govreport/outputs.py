@@ -11,8 +11,10 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import signal
+import threading
 import time
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 
 TMP_PREFIX = ".govreport-tmp-"
@@ -59,6 +61,23 @@ def put_in_place(pending: Sequence[tuple[str, str]], protected: Collection[str] 
         )
     discard(pending)  # the moved-aside old files go with the folder
     return None
+
+
+@contextlib.contextmanager
+def interrupt_deferred() -> Iterator[None]:
+    """Ctrl-C waits until the block is done (files being swapped are never left half-replaced), then
+    takes effect. Only the main thread can catch signals; elsewhere the block runs as it is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, _: caught.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
 
 
 def discard(pending: Sequence[tuple[str, str]]) -> None:
