@@ -476,6 +476,17 @@ def test_output_names_fit_file_systems_and_keep_bodies_apart(tmp_path: Path) -> 
     assert (tmp_path / "out" / f"{stem}.docx").exists()
 
 
+def test_two_bodies_whose_names_sanitise_alike_are_not_duplicates(tmp_path: Path) -> None:
+    books = tmp_path / "books"
+    books.mkdir()
+    book(books / "a.xlsx", name="甲/乙局")
+    book(books / "b.xlsx", name="甲:乙局")
+    result = run("build", str(books), "-o", str(tmp_path / "out"), "--only", "docx", "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert "B2" not in result.output
+    assert len(list((tmp_path / "out").glob("*.docx"))) == 2
+
+
 def test_template_refuses_a_name_that_is_not_xlsx(tmp_path: Path) -> None:
     result = run("template", str(tmp_path / "模板.xls"))
     assert result.exit_code == 2 and ".xlsx" in result.output
