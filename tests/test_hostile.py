@@ -163,13 +163,15 @@ def test_a_formula_excel_calculated_is_read_from_its_cached_value(base, tmp_path
     assert checked(path)[0] == 0
 
 
-def test_a_running_total_down_thousands_of_rows_is_computed(base, tmp_path: Path) -> None:
-    path, _ = spoiled(base, tmp_path, COUNT, lambda ref: formula_cell(ref, "'说明'!A4000-3998"))
-    rows = "".join(
-        f'<row r="{i}"><c r="A{i}"><f>{f"A{i - 1}+1" if i > 1 else "1"}</f></c></row>' for i in range(1, 4001)
-    )
+def test_a_running_total_over_ten_thousand_cells_is_computed(base, tmp_path: Path) -> None:
+    path, _ = spoiled(base, tmp_path, COUNT, lambda ref: formula_cell(ref, "'说明'!B5000-9998"))
+    rows = []
+    for i in range(1, 5001):  # A1 = 1, A2 = A1+1 … A5000, then B1 = A5000+1 … B5000 = 10000
+        down_a = f"A{i - 1}+1" if i > 1 else "1"
+        down_b = f"B{i - 1}+1" if i > 1 else "A5000+1"
+        rows.append(f'<row r="{i}"><c r="A{i}"><f>{down_a}</f></c><c r="B{i}"><f>{down_b}</f></c></row>')
     main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    sheet = f'<worksheet xmlns="{main}"><sheetData>{rows}</sheetData></worksheet>'
+    sheet = f'<worksheet xmlns="{main}"><sheetData>{"".join(rows)}</sheetData></worksheet>'
     rewrite(path, {sheet_part(path, "说明"): sheet.encode()})
     started = time.perf_counter()
     report, _ = read_workbook(path)
