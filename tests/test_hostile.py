@@ -604,3 +604,24 @@ def test_ctrl_c_while_files_are_swapped_waits_until_they_are(tmp_path: Path) -> 
         assert put_in_place([(str(folder / "报告.docx"), str(tmp_path / "报告.docx"))]) is None
     assert (tmp_path / "报告.docx").read_bytes() == b"new docx"
     assert not folder.exists()
+
+
+def test_a_sheet_of_a_million_rows_is_read_only_as_far_as_tables_go(tmp_path: Path) -> None:
+    from govreport.workbook.sheets import MAX_ROWS
+
+    path = book(tmp_path / "a.xlsx")
+    rows = "".join(f'<row r="{i}"><c r="A{i}"><v>{i}</v></c></row>' for i in range(1, 1_000_001))
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rewrite(
+        path,
+        {
+            sheet_part(
+                path, "说明"
+            ): f'<worksheet xmlns="{main}"><sheetData>{rows}</sheetData></worksheet>'.encode()
+        },
+    )
+    started = time.perf_counter()
+    result = run("check", str(path))
+    assert time.perf_counter() - started < 10  # the rows past the last a table could use are never parsed
+    assert result.exit_code == 0, result.output
+    assert MAX_ROWS < 1_000_000

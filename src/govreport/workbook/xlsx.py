@@ -257,6 +257,8 @@ class _SheetParser:
         elif tag == "row":
             if "r" in attrs:
                 self.row, self.col = int(attrs["r"]), 0
+                if self.row > MAX_ROWS:  # rows come in order: nothing further is kept, stop reading
+                    self.done = True
         elif tag == "rPh":
             self.in_phonetic = True
 
