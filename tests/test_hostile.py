@@ -86,7 +86,7 @@ def errors(report: dict) -> list[dict]:
 
 
 def warnings(report: dict) -> list[dict]:
-    return [w for task in report["tasks"] for w in task["warnings"]]
+    return [w for task in report["tasks"] for w in task["warningDetails"]]
 
 
 # ---- bounded numbers -----------------------------------------------------------------------------
@@ -108,7 +108,7 @@ def test_implausible_number_is_a_finding_at_its_cell(base, tmp_path: Path, case:
     code, report = checked(path)
     assert code == 1
     found = errors(report)
-    assert [(e["type"], e["sheet"], e["cell"]) for e in found] == [
+    assert [(e["findingType"], e["sheet"], e["address"]) for e in found] == [
         ("implausible-number", place.sheet, place.cell)
     ]
     assert len(found[0]["message"]) < 300  # a page of digits is cut
@@ -118,7 +118,7 @@ def test_an_amount_of_1_5e29_is_implausible(base, tmp_path: Path) -> None:
     path, place = spoiled(base, tmp_path, AMOUNT[base[0]], lambda ref: number_cell(ref, "1.5E+29"))
     code, report = checked(path)
     assert code == 1
-    assert ("implausible-number", place.cell) in {(e["type"], e["cell"]) for e in errors(report)}
+    assert ("implausible-number", place.cell) in {(e["findingType"], e["address"]) for e in errors(report)}
 
 
 def test_building_a_long_text_is_linear() -> None:
@@ -154,7 +154,9 @@ def test_uncomputable_formula_without_cached_value_is_a_finding_never_zero(
     code, result = checked(path)
     assert code == 1
     # one finding, at the formula: not another at the total that sums it
-    assert [(e["type"], e["cell"]) for e in errors(result)] == [("formula-not-computed", place.cell)]
+    assert [(e["findingType"], e["address"]) for e in errors(result)] == [
+        ("formula-not-computed", place.cell)
+    ]
     assert "请在Excel中打开并保存后再校验" in errors(result)[0]["message"]
 
 
@@ -195,9 +197,9 @@ def test_a_number_stored_as_text_gets_its_finding_at_that_cell(
         )
     code, result = checked(path)
     assert code == 1
-    found = [(e["type"], e["cell"]) for e in errors(result)]
+    found = [(e["findingType"], e["address"]) for e in errors(result)]
     assert ("number-as-text", place.cell) in found
-    assert not [e for e in errors(result) if e["cell"] == total.place.cell]  # not at the total it broke
+    assert not [e for e in errors(result) if e["address"] == total.place.cell]  # not at the total it broke
 
 
 # ---- one bad workbook never takes the batch down ---------------------------------------------------
@@ -503,11 +505,11 @@ def test_previous_of_another_year_or_body_is_a_finding_not_a_bogus_x1(tmp_path: 
     two_years_ago = book(tmp_path / "2022.xlsx", year=2022)
     code, report = checked(this_year, "--previous", str(two_years_ago))
     assert code == 1
-    assert [e["type"] for e in errors(report)] == ["previous-mismatch"]
+    assert [e["findingType"] for e in errors(report)] == ["previous-mismatch"]
     other_body = book(tmp_path / "other.xlsx", name="另一个镇人民政府", year=2023)
     code, report = checked(this_year, "--previous", str(other_body))
     assert code == 0
-    assert [w["type"] for w in warnings(report)] == ["previous-mismatch"]
+    assert [w["findingType"] for w in warnings(report)] == ["previous-mismatch"]
     assert "另一个镇人民政府" in warnings(report)[0]["message"]
 
 
@@ -517,7 +519,7 @@ def test_previous_dir_without_a_match_says_the_cross_year_rules_did_not_run(tmp_
     book(last / "other.xlsx", name="另一个镇人民政府", year=2023)
     code, report = checked(book(tmp_path / "2024.xlsx"), "--previous-dir", str(last))
     assert code == 0
-    assert [w["type"] for w in warnings(report)] == ["previous-mismatch"]
+    assert [w["findingType"] for w in warnings(report)] == ["previous-mismatch"]
     assert "跨年度校验未进行" in warnings(report)[0]["message"]
 
 
@@ -530,7 +532,7 @@ def test_a_year_outside_the_plausible_range_is_m1(tmp_path: Path, year: int) -> 
     code, report = checked(path)
     assert code == 1
     m1 = [e for e in errors(report) if e["rule"] == "M1"]
-    assert [(e["type"], e["cell"]) for e in m1] == [("year-invalid", place.cell)]
+    assert [(e["findingType"], e["address"]) for e in m1] == [("year-invalid", place.cell)]
 
 
 # ---- scripts the PDF cannot set ----------------------------------------------------------------------
@@ -578,9 +580,22 @@ def test_long_duplicate_lists_are_cut(tmp_path: Path) -> None:
     first = book(books / "00.xlsx")
     for i in range(1, 9):
         shutil.copy(first, books / f"{i:02}.xlsx")
-    result = run("build", str(books), "-o", str(tmp_path / "out"), "--only", "docx", "-j", "1")
+    summary = tmp_path / "汇总.json"
+    result = run(
+        "build",
+        str(books),
+        "-o",
+        str(tmp_path / "out"),
+        "--only",
+        "docx",
+        "-j",
+        "1",
+        "--summary",
+        str(summary),
+    )
     assert result.exit_code == 1
-    assert "…及另外 4 个" in result.output
+    notes = [row["说明"] for row in json.loads(summary.read_text(encoding="utf-8"))]
+    assert all("…及另外 4 个" in note for note in notes), notes
 
 
 def test_an_unwritable_step_summary_is_a_warning_and_annotations_still_print(tmp_path: Path) -> None:
