@@ -10,7 +10,6 @@ import hashlib
 import os
 import re
 import shutil
-import unicodedata
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -25,7 +24,7 @@ from .formats import get_format
 from .model import Finding, Report, Severity, WorkbookError
 from .outputs import TMP_PREFIX, interrupt_deferred, put_in_place
 from .rollup import Rollup, RollupError, rollup, write_rollup
-from .text import body_key
+from .text import body_key, drop_invisible, visible
 from .workbook.reader import read_workbook
 
 __all__ = [
@@ -121,7 +120,7 @@ def previous_mismatch(report: Report, previous: Report) -> Finding | None:
         return _note(message, Severity.ERROR, expected=f"{report.year - 1}年", actual=f"{previous.year}年")
     if report.name and previous.name and body_key(report.name) != body_key(previous.name):
         message = (
-            f"上年工作簿（{previous.source}）的机关名称是“{previous.name}”，与本年“{report.name}”不同；"
+            f"上年工作簿（{previous.source}）的机关名称是“{visible(previous.name)}”，与本年“{visible(report.name)}”不同；"
             "跨年度校验未进行（如机关更名属实，可不理会此提示）"
         )
         return _note(message, expected=report.name, actual=previous.name)
@@ -157,7 +156,7 @@ def output_stem(report: Report) -> str:
     (bidi controls, zero-width spaces) dropped, characters no file name may hold replaced, and a name
     too long for a file system shortened. Where the name had to be changed or cut, a short hash of the
     full name keeps two bodies whose names sanitise alike apart."""
-    full = _visible(report.name).strip()
+    full = drop_invisible(report.name).strip()
     name = _UNSAFE.sub("_", full).strip(" .") or "未命名机关"
     if name.split(".")[0].upper() in _RESERVED:
         name = f"_{name}"
@@ -168,12 +167,6 @@ def output_stem(report: Report) -> str:
         room = STEM_BYTES - len((suffix + tag).encode())
         name = name.encode()[:room].decode(errors="ignore").rstrip(" .") + tag
     return name + suffix
-
-
-def _visible(text: str) -> str:
-    """``text`` without format characters (Unicode category Cf: bidi controls, zero-width spaces and
-    joiners, the byte-order mark): they are invisible in a file name and can disguise its extension."""
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
 @dataclass(frozen=True)

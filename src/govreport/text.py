@@ -33,11 +33,17 @@ def split_paragraphs(text: str) -> tuple[str, ...]:
     return tuple(line for line in lines if line)
 
 
+def drop_invisible(text: str) -> str:
+    """``text`` without format characters (Unicode category Cf: bidi controls, zero-width spaces and
+    joiners, the byte-order mark): invisible, yet they make two equal-looking names differ and can
+    disguise a file name's extension."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
 def body_key(name: str) -> str:
     """A body's name as compared across workbooks: full-width forms, spaces and invisible characters
     do not make another body."""
-    folded = unicodedata.normalize("NFKC", name)
-    return "".join(ch for ch in folded if not ch.isspace() and unicodedata.category(ch) != "Cf")
+    return "".join(ch for ch in drop_invisible(unicodedata.normalize("NFKC", name)) if not ch.isspace())
 
 
 def shorten_list(items: list[str], shown: int = 5) -> str:
@@ -45,3 +51,16 @@ def shorten_list(items: list[str], shown: int = 5) -> str:
     if len(items) <= shown:
         return "、".join(items)
     return "、".join(items[:shown]) + f"…及另外 {len(items) - shown} 个"
+
+
+def visible(text: str) -> str:
+    """``text`` with invisible characters (zero-width spaces, bidi controls, control characters)
+    written as ``<U+200B>``, so that a message shows why two labels that look alike differ."""
+    if text.isprintable() and text.isascii():
+        return text
+    return "".join(
+        f"<U+{ord(ch):04X}>"
+        if unicodedata.category(ch) in ("Cf", "Cc", "Zl", "Zp") and ch not in "\n"
+        else ch
+        for ch in text
+    )

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 
 from ..formats import Block, CellKey, Column, Table
 from ..model import Finding, Severity
+from ..text import visible
 from .labels import norm
 from .sheets import Pos, Sheet, address
-from .values import visible
 
 HEADER_SLACK = 2  # rows a header may sit further above its block (a unit line, an empty row)
 

@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..formats import Kind
 from ..model import Number
+from ..text import visible
 
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 _SCIENTIFIC = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+")
@@ -125,16 +126,3 @@ def quoted(value: object) -> str:
     """A cell's value as a message quotes it: invisible characters shown as code points, cut when long."""
     text = visible(str(value))
     return text if len(text) <= SHOWN_CHARS else f"{text[:SHOWN_CHARS]}…（共{len(text)}个字符）"
-
-
-def visible(text: str) -> str:
-    """``text`` with invisible characters (zero-width spaces, bidi controls, control characters)
-    written as ``<U+200B>``, so that a message shows why two labels that look alike differ."""
-    if text.isprintable() and text.isascii():
-        return text
-    return "".join(
-        f"<U+{ord(ch):04X}>"
-        if unicodedata.category(ch) in ("Cf", "Cc", "Zl", "Zp") and ch not in "\n"
-        else ch
-        for ch in text
-    )
