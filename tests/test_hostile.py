@@ -252,6 +252,7 @@ def test_no_output_may_be_an_input(tmp_path: Path) -> None:
     attempts = [
         ("check", str(this_year), "--previous", str(last_year), "-o", str(last_year)),
         ("check", str(this_year), "--previous-dir", str(last_dir), "-o", str(last_year)),
+        ("check", str(this_year), "--children", str(last_dir), "-o", str(last_year)),  # a roll-up's child
         (
             "build",
             str(this_year),
