@@ -57,6 +57,15 @@ class Checked:
     result: FileResult
 
 
+def read_report(path: str | Path, format_id: str | None = None) -> tuple[Report, list[Finding]]:
+    """A workbook, or a published report (.docx, PDF, HTML) by its suffix, and the reading findings."""
+    from .published import is_published, read_published
+
+    if is_published(path):
+        return read_published(path, format_id)
+    return read_workbook(path, format_id)
+
+
 def check_workbook(
     path: str | Path,
     *,
@@ -72,7 +81,7 @@ def check_workbook(
     ``children``: the workbooks a roll-up (汇总) workbook sums, compared cell by cell (rules H1–H4),
     with ``expect`` the bodies that should report, read in ``children_workers`` processes (0: one per core)."""
     try:
-        report, read_findings = read_workbook(path, format_id)
+        report, read_findings = read_report(path, format_id)
     except WorkbookError as exc:
         return Checked(None, FileResult(str(path), None, None, (), error=str(exc)))
     notes: list[Finding] = []
@@ -132,8 +141,9 @@ def _note(message: str, severity: Severity = Severity.WARNING, **fields: str) ->
 
 
 def read_previous(path: str | Path, format_id: str | None = None) -> Report:
-    """Last year's workbook for the cross-year rules; raises WorkbookError when unreadable."""
-    report, _ = read_workbook(path, format_id)
+    """Last year's workbook or published report for the cross-year rules; raises WorkbookError when
+    unreadable."""
+    report, _ = read_report(path, format_id)
     return report
 
 

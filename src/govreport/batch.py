@@ -80,25 +80,27 @@ class NoWorkbooksError(ValueError):
     """A directory or a pattern on the command line holds no .xlsx workbook."""
 
 
-def expand_inputs(args: Iterable[str]) -> list[Path]:
-    """Files, directories (all .xlsx below them, of any case) and glob patterns, in a stable order,
-    without duplicates and without Excel's ``~$`` lock files. A name that exists is taken literally
-    (``报告[2022].xlsx`` is a file, not a pattern); a plain name is kept even if it does not exist, so
-    that it is reported as missing; a directory or pattern without workbooks raises. Only regular
-    files are found in directories and patterns: a FIFO or a folder named ``*.xlsx`` is never opened
-    (given by name, the reader says what it is)."""
+def expand_inputs(args: Iterable[str], *, published: bool = False) -> list[Path]:
+    """Files, directories (all .xlsx below them, of any case; with ``published`` also .docx, .pdf and
+    .html, the published reports) and glob patterns, in a stable order, without duplicates and without
+    Excel's ``~$`` lock files. A name that exists is taken literally (``报告[2022].xlsx`` is a file, not
+    a pattern); a plain name is kept even if it does not exist, so that it is reported as missing; a
+    directory or pattern without workbooks raises. Only regular files are found in directories and
+    patterns: a FIFO or a folder named ``*.xlsx`` is never opened (given by name, the reader says what
+    it is)."""
     seen: dict[Path, None] = {}
     for arg in args:
         p = Path(arg)
         if p.is_dir():
-            found = sorted(q for q in _walk(p) if _is_workbook_name(q) and q.is_file())
+            found = sorted(q for q in _walk(p) if _is_workbook_name(q, published) and q.is_file())
         elif not os.path.lexists(p) and any(ch in arg for ch in "*?["):
             matches = (Path(m) for m in glob.glob(arg, recursive=True))
             found = sorted(m for m in matches if m.is_file() and not m.name.startswith("~$"))
         else:
             found = [p]
         if not found:
-            raise NoWorkbooksError(f"{arg}：没有找到 .xlsx 工作簿")
+            also = "或已发布的报告（.docx、.pdf、.html）" if published else ""
+            raise NoWorkbooksError(f"{arg}：没有找到 .xlsx 工作簿{also}")
         for q in found:
             seen.setdefault(q, None)
     return list(seen)
@@ -111,8 +113,13 @@ def _walk(folder: Path) -> Iterator[Path]:
             yield Path(root) / name
 
 
-def _is_workbook_name(path: Path) -> bool:
-    return path.suffix.lower() == ".xlsx" and not path.name.startswith("~$")
+def _is_workbook_name(path: Path, published: bool = False) -> bool:
+    """A workbook's name, or with ``published`` a published report's (not Excel's or Word's ``~$``
+    lock files)."""
+    from .published import SUFFIXES
+
+    suffix = path.suffix.lower()
+    return (suffix == ".xlsx" or (published and suffix in SUFFIXES)) and not path.name.startswith("~$")
 
 
 def with_error(row: Row, type_: str, message: str, status: str) -> Row:
@@ -265,13 +272,13 @@ def _failure(exc: Exception, outdir: str | None) -> str:
 def previous_index(paths: list[Path], format_id: str | None = None) -> dict[tuple[str, int], str]:
     """(body, year) -> workbook, for the workbooks of a --previous-dir; unreadable ones are skipped
     (the cross-year rules are then simply not applied for that body)."""
+    from .api import read_report
     from .text import body_key
-    from .workbook.reader import read_workbook
 
     index: dict[tuple[str, int], str] = {}
     for p in paths:
         try:
-            report, _ = read_workbook(p, format_id)
+            report, _ = read_report(p, format_id)
         except Exception:  # unreadable, or worse: this body simply gets no cross-year check (a note says so)
             continue
         if report.name and report.year:

@@ -263,12 +263,13 @@ def check(
     children: Path | None,
     expect: Path | None,
 ) -> None:
-    """校验一个或多个工作簿（文件、目录或通配符）。
+    """校验一个或多个工作簿或已发布的报告（.docx、.pdf、.html；文件、目录或通配符）。
 
     \b
     示例：govreport check 大水泊镇-2022.xlsx
           govreport check 各镇/ --format json -o 校验结果.json
           govreport check 全县汇总.xlsx --children 各乡镇/ --expect 应报名单.txt
+          govreport check 洪泽区-2023.pdf --previous 洪泽区-2022.html
     """
     from . import findings_format as ff
 
@@ -609,6 +610,51 @@ def fonts(fonts: tuple[str, ...]) -> None:
         click.echo(describe_fonts(resolve_fonts(_parse_fonts(fonts))))
     except FontError as exc:
         raise InputError(str(exc)) from None
+
+
+@cli.command("import")
+@click.argument("report", type=click.Path(path_type=Path))
+@click.option(
+    "--output",
+    "-o",
+    "out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="要写出的工作簿（.xlsx）。",
+)
+@click.option("--standard", type=STANDARDS, help="报告格式；默认按标题中的年度和统计表选择。")
+@click.option("--force", is_flag=True, help="覆盖已存在的文件。")
+def import_(report: Path, out: Path, standard: str | None, force: bool) -> None:
+    """把已发布的年度报告（.docx、.pdf、.html）读入模板格式的工作簿。
+
+    读不出的单元格留空，并在下面列出原因。
+
+    \b
+    示例：govreport import 洪泽区-2023.pdf -o 洪泽区-2023.xlsx
+    """
+    from .findings_format.text import finding_line
+    from .model import WorkbookError
+    from .published import is_published
+    from .published.export import import_report
+    from .workbook.template import WorkbookExistsError
+
+    if not is_published(report):
+        raise InputError(f"{report}：只能导入已发布的报告（.docx、.pdf、.html、.htm）")
+    if out.suffix.lower() != ".xlsx":
+        raise InputError(f"{out}：导出的工作簿须以 .xlsx 结尾")
+    if out.exists() and out.resolve() == report.resolve():
+        raise InputError(f"{out}：输出文件就是要导入的报告，不能覆盖，请换一个文件名")
+    if out.exists() and not force:
+        raise InputError(f"{out}：文件已存在；如需覆盖请加 --force")
+    try:
+        read, findings, path = import_report(report, out, format_id=standard, force=force)
+    except (WorkbookError, WorkbookExistsError) as exc:
+        raise InputError(str(exc)) from None
+    except OSError as exc:
+        raise InputError(f"{out}：无法写入（{exc.strerror or exc}）") from None
+    for finding in findings:
+        click.echo(f"  {finding_line(finding)}")
+    click.echo(f"已导入（{read.format_id}）：{read.name or '未读出机关名称'} {read.year or ''}年 → {path}")
 
 
 @cli.command()

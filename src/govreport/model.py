@@ -15,13 +15,14 @@ Number = int | Decimal
 
 @dataclass(frozen=True)
 class Place:
-    """Where something came from in the workbook: sheet name and A1 cell, as Excel shows them."""
+    """Where something came from: in a workbook the sheet name and A1 cell, as Excel shows them; in a
+    published document the whole location (``第3页表格2第5行第4列``) in ``sheet`` and no cell."""
 
     sheet: str
     cell: str
 
     def __str__(self) -> str:
-        return f"{self.sheet}!{self.cell}"
+        return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
 
 
 @dataclass(frozen=True)

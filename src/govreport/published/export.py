@@ -1,0 +1,87 @@
+"""``govreport import``: a published report written into a workbook in the template layout.
+
+The details, the 前言 as published, section 一 (总述 and the sub-headings the format knows; other
+sub-headings stay in the 总述 as paragraphs), 五, 六's items and the tables' input cells. A cell that
+could not be read is left blank (its finding says why); totals stay the template's formulas.
+"""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from ..formats import Format, get_format
+from ..model import Finding, Passage, Report
+from ..workbook import names
+from ..workbook.fill import ReportData, fill_workbook
+from ..workbook.labels import norm
+from .reader import read_published
+
+
+def import_report(
+    source: str | Path, target: str | Path, *, format_id: str | None = None, force: bool = False
+) -> tuple[Report, list[Finding], Path]:
+    """Read ``source`` and write it to ``target``; raises WorkbookError (unreadable source) and
+    WorkbookExistsError (``target`` exists, no ``force``)."""
+    report, findings = read_published(source, format_id)
+    fmt = get_format(report.format_id)
+    path = fill_workbook(target, report_data(report, fmt), fmt=fmt, force=force)
+    return report, findings, path
+
+
+def report_data(report: Report, fmt: Format) -> ReportData:
+    details: dict[str, object] = {k: d.text for k, d in report.details.items()}
+    if report.year:
+        details["year"] = report.year
+    narrative: dict[str, object] = {}
+    if report.narrative.get("前言"):
+        narrative["前言"] = _text(report.narrative["前言"])
+    overview = _overview(report.narrative.get("一", ()), fmt)
+    if overview:
+        narrative["一"] = overview
+    if report.narrative.get("五"):
+        narrative["五"] = _text(report.narrative["五"])
+    items = [(p.title or "", "\n".join(p.paragraphs)) for p in report.narrative.get("六", ())]
+    if items:
+        narrative["六"] = items
+    totals = fmt.total_keys()
+    values = {key: value.number for key, value in report.values.items() if key not in totals}
+    return ReportData(details=details, narrative=narrative, values=values)
+
+
+def _text(passages: tuple[Passage, ...]) -> str:
+    lines: list[str] = []
+    for passage in passages:
+        if passage.title:
+            lines.append(passage.title)
+        lines.extend(passage.paragraphs)
+    return "\n".join(lines)
+
+
+def _overview(passages: tuple[Passage, ...], fmt: Format) -> dict[str, str]:
+    """总述 and the format's sub-headings; a sub-heading the format does not know goes into the 总述
+    with its text, so nothing published is lost."""
+    subheadings = fmt.section("一").subheadings
+    out: dict[str, str] = {}
+    intro: list[str] = []
+    for passage in passages:
+        known = _known(passage.title, subheadings) if passage.title else None
+        if known and known not in out:
+            out[known] = "\n".join(passage.paragraphs)
+        else:
+            intro.extend(([passage.title] if passage.title else []) + list(passage.paragraphs))
+    if intro:
+        out = {names.INTRO: "\n".join(intro), **out}
+    return {k: v for k, v in out.items() if v}
+
+
+def _known(title: str, subheadings: tuple[str, ...]) -> str | None:
+    """The format's sub-heading ``title`` stands for: same number, and its words alike."""
+    for heading in subheadings:
+        number = heading[: heading.index("）") + 1]
+        if not norm(title).startswith(norm(number)):
+            continue
+        words, known = norm(title)[len(norm(number)) :], norm(heading)[len(norm(number)) :]
+        if known in words or SequenceMatcher(None, words, known).ratio() >= 0.5:
+            return heading
+    return None

@@ -1,0 +1,171 @@
+"""PDFs with a text layer (pdfplumber): ruled tables as grids, the rest as paragraphs.
+
+A table continued over a page break is joined into one grid when nothing but a page number or a
+running header stands between its parts. Lines are joined into paragraphs by their indent and by where
+the previous line ended; page numbers (``-1-``, ``— 2 —``, ``第1页``) are dropped. Pictures of a fair
+size become Picture blocks; a page with no text at all is counted as scanned.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+from statistics import median
+
+from .source import Block, Grid, Para, Picture, Source, tidy, tidy_cell
+
+_PAGE_NUMBER = re.compile(r"^[-—–－_\s]*(第\s*)?\d{1,3}(\s*页)?([\s/共]*\d*\s*页?)?[-—–－_\s]*$")
+_MIN_PICTURE = 120  # points: a logo or a seal is smaller than a table
+_HEADING = re.compile(r"^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
+
+
+def read_pdf(path: Path, data: bytes) -> Source:
+    """Raises any pdfplumber/pdfminer error for a damaged file; the caller turns it into a message."""
+    import pdfplumber
+
+    source = Source(str(path), "pdf")
+    pending: list[tuple[list[tuple[str | None, ...]], list[int]]] = []  # a table that may continue
+    tables = 0
+    open_end = False  # the page before ended inside a paragraph
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        title = (pdf.metadata or {}).get("Title")
+        if isinstance(title, str) and title.strip():
+            source.titles.append(tidy(title))
+        for number, page in enumerate(pdf.pages, 1):
+            if not page.chars:
+                source.blank_pages += 1
+                source.blocks.extend(Picture(number) for _ in page.images[:1])
+                continue
+            source.pages += 1
+            items, joins, ends_open = _page_items(page, number)
+            if joins and open_end and source.blocks and isinstance(source.blocks[-1], Para):
+                last, first = source.blocks[-1], items[0][1]
+                assert isinstance(first, Para)
+                source.blocks[-1] = Para(last.text + first.text, last.page)
+                items = items[1:]
+            open_end = ends_open
+            for kind, payload in items:
+                if kind == "grid":
+                    rows = payload
+                    if pending and _continues(pending[-1][0], rows):
+                        pending[-1][0].extend(rows)
+                        pending[-1][1].extend([number] * len(rows))
+                    else:
+                        tables += 1
+                        _close(source, pending)
+                        pending.append((list(rows), [number] * len(rows)))
+                        source.blocks.append(Grid((), tables))  # placeholder, filled on close
+                else:
+                    _close(source, pending)
+                    source.blocks.append(payload)
+        _close(source, pending)
+    return source
+
+
+def _close(source: Source, pending: list) -> None:
+    """Put the pending table in its placeholder."""
+    if not pending:
+        return
+    rows, pages = pending.pop()
+    for i in range(len(source.blocks) - 1, -1, -1):
+        block = source.blocks[i]
+        if isinstance(block, Grid) and not block.rows:
+            source.blocks[i] = Grid(tuple(rows), block.number, tuple(pages))
+            return
+
+
+def _continues(previous: list[tuple[str | None, ...]], rows: list[tuple[str | None, ...]]) -> bool:
+    """A grid at the top of a page continues the table that ended the page before when nothing stood
+    between them (the caller sees to that) and it has as many columns, or fewer (a merged label
+    column the break cut off)."""
+    return bool(previous) and len(rows[0]) <= len(previous[0])
+
+
+def _page_items(page, number: int) -> tuple[list[tuple[str, object]], bool, bool]:
+    """The page's tables and paragraphs in reading order; whether its first line may continue the
+    paragraph of the page before (neither indented nor a heading); whether it ends inside one."""
+    ruled = page.filter(_ruling)
+    found = ruled.find_tables(_settings(ruled))
+    boxes = [t.bbox for t in found]
+    placed: list[tuple[float, str, object]] = []
+    for table in found:
+        rows = [tuple(tidy_cell(c) if c else None for c in row) for row in table.extract()]
+        rows = [r for r in rows if any(r)]
+        if rows:
+            placed.append((table.bbox[1], "grid", rows))
+
+    def outside(obj: dict) -> bool:
+        x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+    text_page = page.filter(lambda obj: obj.get("object_type") != "char" or outside(obj))
+    lines = [ln for ln in text_page.extract_text_lines(return_chars=False) if ln["text"].strip()]
+    lines = [ln for ln in lines if not _PAGE_NUMBER.match(ln["text"])]
+    for image in page.images:
+        if image["x1"] - image["x0"] >= _MIN_PICTURE and image["bottom"] - image["top"] >= _MIN_PICTURE / 2:
+            placed.append((image["top"], "picture", Picture(number)))
+    paragraphs, joins, open_end = _paragraphs(lines, number)
+    last_text = paragraphs[-1][0] if paragraphs else None
+    placed.extend(paragraphs)
+    placed.sort(key=lambda item: item[0])
+    joins = joins and bool(placed) and placed[0][1] == "para"
+    open_end = open_end and bool(placed) and placed[-1][1] == "para" and placed[-1][0] == last_text
+    return [(kind, payload) for _, kind, payload in placed], joins, open_end
+
+
+def _settings(page) -> dict:
+    """Table settings closing a table the page break left open: a horizontal rule where the
+    vertical rules start and end."""
+    verticals = [e for e in page.edges if e["orientation"] == "v" and e["bottom"] - e["top"] > 4]
+    if not verticals:
+        return {}
+    return {
+        "explicit_horizontal_lines": [min(e["top"] for e in verticals), max(e["bottom"] for e in verticals)]
+    }
+
+
+def _ruling(obj: dict) -> bool:
+    """False for a white, unstroked box: WPS paints one behind every line of text, and as table edges
+    they would make the whole page one table."""
+    if obj.get("object_type") != "rect" or obj.get("stroke"):
+        return True
+    color = obj.get("non_stroking_color")
+    values = color if isinstance(color, tuple | list) else (color,)
+    white = bool(values) and all(isinstance(v, int | float) and v >= 0.95 for v in values)
+    return not (white and len(values) in (1, 3))
+
+
+def _paragraphs(lines: list[dict], number: int) -> tuple[list[tuple[float, str, Block]], bool, bool]:
+    """Lines joined into paragraphs: a new one where a line is indented or a heading, or where the
+    line before ended short of the right margin. Also whether the first line may continue the page
+    before's paragraph, and whether the last line runs to the right margin."""
+    if not lines:
+        return [], False, False
+    size = median(ln["bottom"] - ln["top"] for ln in lines) or 12
+    left = min(ln["x0"] for ln in lines)
+    right = max(ln["x1"] for ln in lines)
+    out: list[tuple[float, str, Block]] = []
+    current: list[str] = []
+    top = 0.0
+    previous_end = right
+    for ln in lines:
+        text = ln["text"]
+        starts = (
+            ln["x0"] > left + 0.8 * size
+            or previous_end < right - 1.5 * size
+            or bool(_HEADING.match(text))
+            or not current
+        )
+        if starts and current:
+            out.append((top, "para", Para(tidy("".join(current)), number)))
+            current = []
+        if not current:
+            top = ln["top"]
+        current.append(text)
+        previous_end = ln["x1"]
+    if current:
+        out.append((top, "para", Para(tidy("".join(current)), number)))
+    first = lines[0]
+    joins = first["x0"] <= left + 0.8 * size and not _HEADING.match(first["text"])
+    return out, joins, previous_end >= right - 1.5 * size

@@ -1,0 +1,131 @@
+"""A published report's parts found in its paragraphs: the title, the 前言, the six sections by their
+numbered headings (not by styles), section 一's sub-headings and section 六's items, the release date.
+
+A numbered line is a section heading only when it comes after the headings before it and its words
+resemble the section's name in a statutory format (its aliases and the variants offices print), so
+an enumerated ``一、`` inside the text of a section is not taken for one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from ..formats import FORMATS
+from ..workbook.labels import norm
+from .source import Block, Para
+
+NUMBERS = "一二三四五六"
+_HEADING = re.compile(r"^([一二三四五六])\s*[、.．]\s*(.{2,40})$")
+_SUB = re.compile(r"^[（(]([一二三四五六七八九十]+)[)）]\s*(.*)$")
+_TITLE_WORDS = ("年度报告", "年报", "工作报告")
+_MAX_HEADING = 40
+_MAX_SUBHEADING = 30
+
+
+@dataclass
+class Parts:
+    """The report's parts as blocks; paragraph numbers are 1-based within their part."""
+
+    title: list[Para] = field(default_factory=list)
+    preamble: list[Para] = field(default_factory=list)
+    headings: dict[str, Para] = field(default_factory=dict)
+    sections: dict[str, list[Block]] = field(default_factory=dict)
+    closing: list[Para] = field(default_factory=list)  # signature and date after section 六
+
+
+def _section_names() -> dict[str, set[str]]:
+    names: dict[str, set[str]] = {n: set() for n in NUMBERS}
+    for fmt in FORMATS.values():
+        for section in fmt.sections:
+            for heading in (section.heading, *section.aliases):
+                names[section.number].add(norm(heading.split("、", 1)[-1]))
+    return names
+
+
+_NAMES = _section_names()
+
+
+def heading_number(text: str) -> str | None:
+    """The section number when ``text`` is a section heading of some format, else None."""
+    m = _HEADING.match(text.strip())
+    if not m or len(text) > _MAX_HEADING:
+        return None
+    words = norm(m.group(2)).rstrip("。")
+    for known in _NAMES[m.group(1)]:
+        if known in words or words in known or SequenceMatcher(None, words, known).ratio() >= 0.6:
+            return m.group(1)
+    return None
+
+
+def split_parts(blocks: list[Block]) -> Parts:
+    parts = Parts()
+    current: str | None = None
+    front: list[Para] = []
+    for block in blocks:
+        if isinstance(block, Para):
+            number = heading_number(block.text)
+            if number and (current is None or NUMBERS.index(number) > NUMBERS.index(current)):
+                current = number
+                parts.headings[number] = block
+                parts.sections[number] = []
+                continue
+        if current is None:
+            if isinstance(block, Para):
+                front.append(block)
+            continue
+        parts.sections[current].append(block)
+    parts.title, parts.preamble = _title(front)
+    if "六" in parts.sections:
+        parts.sections["六"], parts.closing = _closing(parts.sections["六"])
+    return parts
+
+
+def _title(front: list[Para]) -> tuple[list[Para], list[Para]]:
+    """The title is the first short lines up to the one naming the report (a title is often broken
+    over two lines: the body, then the year and 政府信息公开工作年度报告)."""
+    for i, para in enumerate(front[:4]):
+        if len(para.text) > 60:
+            break
+        if any(word in para.text for word in _TITLE_WORDS):
+            return front[: i + 1], front[i + 1 :]
+    return [], front
+
+
+_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$")
+
+
+def _closing(blocks: list[Block]) -> tuple[list[Block], list[Para]]:
+    """Section 六 without the signature and date that close the report (the last short lines, the
+    date among them)."""
+    end = len(blocks)
+    for i in range(len(blocks) - 1, max(-1, len(blocks) - 4), -1):
+        block = blocks[i]
+        if isinstance(block, Para) and _DATE_LINE.match(block.text.replace(" ", "")):
+            end = i
+            if i > 0 and isinstance(blocks[i - 1], Para) and len(blocks[i - 1].text) <= 30:
+                prev = blocks[i - 1].text
+                if not prev.endswith("。") and not _SUB.match(prev):
+                    end = i - 1
+            break
+    tail = [b for b in blocks[end:] if isinstance(b, Para)]
+    return blocks[:end], tail
+
+
+def subheading(text: str) -> tuple[str, str] | None:
+    """(title, rest) for a numbered sub-heading ``（一）主动公开`` standing alone, or run in before its
+    text (``（一）主动公开情况。主要通过……``); None for other paragraphs."""
+    m = _SUB.match(text)
+    if not m:
+        return None
+    if len(text) <= _MAX_SUBHEADING and "。" not in text.rstrip("。") and "，" not in text:
+        return text.rstrip("。：:"), ""
+    head, sep, rest = text.partition("。")
+    if sep and len(head) <= _MAX_SUBHEADING and "，" not in head:
+        return head, rest.strip()
+    for mark in ("：", ":"):
+        head, sep, rest = text.partition(mark)
+        if sep and len(head) <= _MAX_SUBHEADING and "，" not in head:
+            return head, rest.strip()
+    return None
