@@ -60,7 +60,7 @@ def convert(soffice: str, src: Path, outdir: Path, fmt: str = "pdf") -> Path:
         capture_output=True,
         timeout=180,
     )
-    out = outdir / f"{src.stem}.{fmt}"
+    out = outdir / f"{src.stem}.{fmt.split(':')[0]}"  # "docx:MS Word 2007 XML" names a filter
     need(out.exists(), f"LibreOffice converting {src.suffix} to {fmt}")
     return out
 

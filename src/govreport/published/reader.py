@@ -125,17 +125,20 @@ def _units(fmt: Format, spots: dict, sheet: DocSheet) -> dict[str, Detail]:
 _A1 = re.compile(r"^[A-Z]{1,3}\d+$")
 
 
+def _pos(address: str) -> Pos:
+    row, column = address_to_tuple(address)
+    return row - 1, column - 1
+
+
 def _relocate(finding: Finding, sheet: DocSheet) -> Finding:
     """A finding the workbook reader placed at a cell of the tables' sheet, placed in the document;
     a table label that differs from the format's but was read is a warning, not an error."""
     if finding.sheet == SHEET:
-        where = (
-            sheet.place(address_to_tuple(finding.cell)) if finding.cell and _A1.match(finding.cell) else None
-        )
+        where = sheet.place(_pos(finding.cell)) if finding.cell and _A1.match(finding.cell) else None
         finding = replace(finding, sheet=where.sheet if where else "统计表", cell=None)
     if finding.cells:
         moved = tuple(
-            str(sheet.place(address_to_tuple(c.split("!", 1)[1]))) if c.startswith(f"{SHEET}!") else c
+            str(sheet.place(_pos(c.split("!", 1)[1]))) if c.startswith(f"{SHEET}!") else c
             for c in finding.cells
         )
         finding = replace(finding, cells=moved)

@@ -119,13 +119,14 @@ def subheading(text: str) -> tuple[str, str] | None:
     m = _SUB.match(text)
     if not m:
         return None
-    if len(text) <= _MAX_SUBHEADING and "。" not in text.rstrip("。") and "，" not in text:
+    inner = text.rstrip("。：:")
+    if len(text) <= _MAX_SUBHEADING and not any(mark in inner for mark in "。，：:"):
         return text.rstrip("。：:"), ""
-    head, sep, rest = text.partition("。")
-    if sep and len(head) <= _MAX_SUBHEADING and "，" not in head:
+    ends = [i for i in (text.find(mark) for mark in "。：:") if i > 0]
+    if not ends:
+        return None
+    end = min(ends)
+    head, rest = text[:end], text[end + 1 :]
+    if len(head) <= _MAX_SUBHEADING and "，" not in head:
         return head, rest.strip()
-    for mark in ("：", ":"):
-        head, sep, rest = text.partition(mark)
-        if sep and len(head) <= _MAX_SUBHEADING and "，" not in head:
-            return head, rest.strip()
     return None

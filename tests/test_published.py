@@ -1,0 +1,266 @@
+"""Published reports (.pdf, .docx, portal .html) read, checked and imported.
+
+The expected cells of the real reports in shared/corpus/published were written down by hand from the
+documents (tests/cases/published_documents.json). Variants are made as an office would: the portal page
+opened and saved as .docx and as PDF by LibreOffice. Round trip: every report govreport builds imports
+back to the same cells and text.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from conftest import convert, need
+from factories import DETAILS, make_report
+
+from govreport.api import check_workbook
+from govreport.cli import cli
+from govreport.document import outline
+from govreport.formats import CellKey, get_format
+from govreport.model import Report, Severity
+from govreport.published import read_published
+from govreport.published.structure import subheading
+from govreport.workbook.reader import read_workbook
+
+CORPUS = Path("/work/shared/corpus/published")
+CASES = json.loads((Path(__file__).parent / "cases" / "published_documents.json").read_text(encoding="utf-8"))
+DOCUMENTS = {d["file"]: d for d in CASES["documents"]}
+
+
+def corpus(name: str) -> Path:
+    path = CORPUS / name
+    need(path.exists(), f"the published corpus ({path})")
+    return path
+
+
+def _key(text: str) -> CellKey:
+    return CellKey(*text.split("|"))
+
+
+def expected_values(case: dict[str, Any]) -> dict[CellKey, object]:
+    """Every cell of the format: the hand-written non-zero ones, None for rows the report lacks, else 0."""
+    fmt = get_format(case["format"])
+    unread = [u.removesuffix("*") for u in case["unread"]]
+    out: dict[CellKey, object] = {}
+    for key in fmt.cell_keys():
+        written = f"{key.table}|{key.row}|{key.column}"
+        if any(written.startswith(prefix) for prefix in unread):
+            out[key] = None
+        else:
+            value = case["values"].get(written, 0)
+            out[key] = Decimal(value) if isinstance(value, str) else value
+    return out
+
+
+def numbers(report: Report) -> dict[CellKey, object]:
+    return {k: v.number for k, v in report.values.items()}
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_real_reports_read_to_the_cells_written_down_by_hand(name: str) -> None:
+    case = DOCUMENTS[name]
+    report, _ = read_published(corpus(name))
+    assert report.format_id == case["format"]
+    assert numbers(report) == expected_values(case)
+    for key, text in case["details"].items():
+        assert report.details[key].text == text, key
+    for section, passages in case["narrative"].items():
+        got = report.narrative[section]
+        assert [p.title for p in got] == [title for title, _ in passages], section
+        for passage, (_, start) in zip(got, passages, strict=True):
+            assert passage.paragraphs[0].startswith(start), (section, passage.paragraphs[0][:40])
+    for section, end in case["paragraph_ends"].items():
+        assert report.narrative[section][-1].paragraphs[-1].endswith(end)  # joined over the page break
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_real_reports_give_the_findings_an_evaluator_expects(name: str) -> None:
+    case = DOCUMENTS[name]
+    result = check_workbook(corpus(name)).result
+    got = [[f.rule, f.type, f.severity.value, f.place] for f in result.findings]
+    assert sorted(got, key=str) == sorted(case["findings"], key=str)
+
+
+def test_a_typo_in_a_published_label_is_a_warning_pointing_at_the_page_and_cell() -> None:
+    result = check_workbook(corpus("hongze-qu-2023.pdf")).result
+    typo = next(f for f in result.findings if f.actual == "2.其他法律行政止公开")
+    assert typo.severity is Severity.WARNING
+    assert typo.place == "第3页表格2第9行第3列"
+    assert "2.其他法律行政法规禁止公开" in typo.message
+
+
+@pytest.mark.parametrize(
+    ("name", "code"), [("hongze-qu-2023.pdf", 1), ("pingtan-2019.html", 0), ("pingtan-2021.html", 0)]
+)
+def test_check_on_the_command_line_in_every_output_format(name: str, code: int) -> None:
+    path = str(corpus(name))
+    for output in ("text", "json", "github", "junit"):
+        run = CliRunner().invoke(cli, ["check", path, "--format", output, "-j", "1"])
+        assert run.exit_code == code, (output, run.output)
+    text = CliRunner().invoke(cli, ["check", path, "-j", "1"]).output
+    if name.startswith("hongze"):
+        assert "第4页表格3第4行第5列" in text and "应为 11" in text
+    data = json.loads(CliRunner().invoke(cli, ["check", path, "--format", "json", "-j", "1"]).output)
+    places = [e["sheet"] for task in data["tasks"] for e in task["errors"] + task["warnings"]]
+    assert all("!" not in (p or "") for p in places)
+
+
+def test_a_directory_mixes_workbooks_and_published_reports(tmp_path: Path) -> None:
+    shutil.copy(corpus("pingtan-2021.html"), tmp_path / "平潭-2021.html")
+    shutil.copy(Path(__file__).parent.parent / "examples" / "大水泊镇-2022.xlsx", tmp_path)
+    run = CliRunner().invoke(cli, ["check", str(tmp_path), "-j", "1"])
+    assert "平潭综合实验区" in run.output and "大水泊镇" in run.output
+    assert run.exit_code == 0, run.output
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_import_writes_a_template_workbook_with_the_published_cells(name: str, tmp_path: Path) -> None:
+    case = DOCUMENTS[name]
+    out = tmp_path / "导入.xlsx"
+    run = CliRunner().invoke(cli, ["import", str(corpus(name)), "-o", str(out)])
+    assert run.exit_code == 0, run.output
+    assert out.exists() and "已导入" in run.output
+    report, _ = read_workbook(out)
+    expected = expected_values(case)
+    totals = get_format(case["format"]).total_keys()
+    for key, value in expected.items():
+        if key in totals:  # totals are the template's formulas over the imported parts
+            continue
+        if value is None:  # not in the published report: left blank
+            assert report.values[key].raw is None, key
+        else:
+            assert report.values[key].number == value, key
+    assert report.name == case["details"]["name"]
+    assert str(report.year) == case["details"]["year"]
+    original, _ = read_published(corpus(name))
+    assert _text(report, "五") == _text(original, "五")
+    assert _text(report, "前言") == _text(original, "前言")
+    again = CliRunner().invoke(cli, ["import", str(corpus(name)), "-o", str(out)])
+    assert again.exit_code == 2 and "--force" in again.output
+
+
+def test_import_refuses_what_it_cannot_do(tmp_path: Path) -> None:
+    bad = tmp_path / "坏.pdf"
+    bad.write_bytes(b"%PDF-1.4 not really")
+    run = CliRunner().invoke(cli, ["import", str(bad), "-o", str(tmp_path / "x.xlsx")])
+    assert run.exit_code == 2 and "坏.pdf" in run.output and "Traceback" not in run.output
+    assert not (tmp_path / "x.xlsx").exists()
+    run = CliRunner().invoke(cli, ["import", str(tmp_path / "x.xlsx"), "-o", str(tmp_path / "y.xlsx")])
+    assert run.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("content", "suffix"),
+    [
+        (b"", ".pdf"),
+        (b"PK\x03\x04junk", ".docx"),
+        (b"\x00\x01\x02", ".html"),
+        (b"<html><p>hello</p></html>", ".htm"),
+    ],
+)
+def test_unreadable_published_files_are_one_chinese_line_and_exit_2(
+    content: bytes, suffix: str, tmp_path: Path
+) -> None:
+    path = tmp_path / f"报告{suffix}"
+    path.write_bytes(content)
+    run = CliRunner().invoke(cli, ["check", str(path), "-j", "1"])
+    assert run.exit_code == 2, run.output
+    assert str(path) in run.output and "Traceback" not in run.output
+
+
+def _text(report: Report, section: str) -> list[str]:
+    return [p for passage in report.narrative.get(section, ()) for p in passage.paragraphs]
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "gbk", "utf-8"])
+@pytest.mark.parametrize("declared", [True, False])
+def test_portal_pages_in_chinese_encodings_declared_or_not(
+    encoding: str, declared: bool, tmp_path: Path
+) -> None:
+    html = corpus("pingtan-2021.html").read_text(encoding="utf-8")
+    html = html.replace('charset="utf-8"', f'charset="{encoding}"' if declared else "")
+    path = tmp_path / "page.html"
+    path.write_bytes(html.encode(encoding, errors="replace"))
+    report, _ = read_published(path)
+    assert numbers(report) == expected_values(DOCUMENTS["pingtan-2021.html"])
+    assert report.name == "平潭综合实验区"
+
+
+# LibreOffice's PDF of these pages draws rows whose cells are offset from the header (the pages'
+# markup has an extra colspan and rowspans split over rows); reading by position then misses cells.
+_LO_PDF = pytest.mark.xfail(
+    strict=True, reason="known gap: value cells offset from their header in LibreOffice's PDF"
+)
+
+
+@pytest.mark.parametrize("kind", ["docx", pytest.param("pdf", marks=_LO_PDF)])
+@pytest.mark.parametrize("name", ["pingtan-2019.html", "pingtan-2021.html"])
+def test_a_portal_page_saved_by_libreoffice_reads_the_same(
+    name: str, kind: str, soffice: str, tmp_path: Path
+) -> None:
+    """As an office would: the portal page opened and saved as .docx or PDF."""
+    page = tmp_path / "page.html"
+    shutil.copy(corpus(name), page)
+    converted = convert(soffice, page, tmp_path, "docx:MS Word 2007 XML" if kind == "docx" else "pdf")
+    report, _ = read_published(converted)
+    case = DOCUMENTS[name]
+    assert numbers(report) == expected_values(case)
+    assert report.name == case["details"]["name"]
+    original, _ = read_published(corpus(name))
+    assert _text(report, "五") == _text(original, "五")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("（一）主动公开", ("（一）主动公开", "")),
+        (
+            "（一）主动公开情况。主要通过政府门户网站公开。",
+            ("（一）主动公开情况", "主要通过政府门户网站公开。"),
+        ),
+        ("（二）改进措施：一是丰富政策解读形式。", ("（二）改进措施", "一是丰富政策解读形式。")),
+        ("我区高度重视（一）项工作。", None),
+    ],
+)
+def test_sub_headings_alone_or_run_in(text: str, expected: tuple[str, str] | None) -> None:
+    assert subheading(text) == expected
+
+
+# ---- round trip -----------------------------------------------------------------------------------
+
+
+def _built(format_id: str, tmp_path: Path, kind: str, fonts) -> tuple[Report, Path]:
+    from govreport.render.docx import docx_bytes
+    from govreport.render.pdf import pdf_bytes
+
+    details = {**DETAILS, "year": "2022" if format_id == "gb2021" else "2020"}
+    report = make_report(format_id, details=details)
+    document = outline(report)
+    path = tmp_path / f"报告.{kind}"
+    path.write_bytes(docx_bytes(document) if kind == "docx" else pdf_bytes(document, fonts))
+    return report, path
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+@pytest.mark.parametrize("format_id", ["gb2021", "gb2019"])
+def test_every_report_govreport_builds_imports_back_to_the_same_cells_and_text(
+    format_id: str, kind: str, tmp_path: Path, fonts
+) -> None:
+    built, path = _built(format_id, tmp_path, kind, fonts)
+    read, findings = read_published(path)
+    assert read.format_id == format_id
+    assert numbers(read) == numbers(built)
+    assert read.name == built.name and read.year == built.year
+    for section in ("一", "五", "六"):
+        assert _text(read, section) == _text(built, section), section
+    assert [p.title for p in read.narrative["一"] if p.title] == [
+        p.title for p in built.narrative["一"] if p.title
+    ]
+    assert [p.title for p in read.narrative["六"]] == [p.title for p in built.narrative["六"]]
+    assert not [f for f in findings if f.is_error]
