@@ -102,6 +102,12 @@ _TYPES = (
         "label-missing", "Q6", "统计表标签缺失或被改动", "统计表的行、列标签必须与所用格式的官方模板一致。"
     ),
     FindingType(
+        "tables-as-images",
+        "Q6",
+        "统计表以图片形式发布",
+        "已发布的报告中统计表是图片（或扫描件），没有可读取的文字，无法核对；govreport 不做文字识别。",
+    ),
+    FindingType(
         "format-mismatch",
         "Q6",
         "统计表格式与年度不符",
