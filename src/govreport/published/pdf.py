@@ -76,10 +76,10 @@ def _close(source: Source, pending: list) -> None:
 
 
 def _continues(previous: list[tuple[str | None, ...]], rows: list[tuple[str | None, ...]]) -> bool:
-    """A grid at the top of a page continues the table that ended the page before when nothing stood
-    between them (the caller sees to that) and it has as many columns, or fewer (a merged label
-    column the break cut off)."""
-    return bool(previous) and len(rows[0]) <= len(previous[0])
+    """A grid at the top of a page continues the table that ended the page before when nothing but
+    a page number or running header stood between them (the caller sees to that). Its column count
+    may differ: a merged label column the break cut off, a header ruled apart from the body."""
+    return bool(previous) and bool(rows)
 
 
 def _page_items(page, number: int) -> tuple[list[tuple[str, object]], bool, bool]:

@@ -13,13 +13,14 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..formats import Format, get_format
+from ..formats import FORMATS, Format, get_format
 from ..model import Detail, Finding, Passage, Place, Report, Severity, WorkbookError
 from ..workbook.cells import read_values
 from ..workbook.coords import address_to_tuple
 from ..workbook.locate import locate
 from ..workbook.reader import _choose_format
 from ..workbook.sheets import Pos, Sheet, index_rows
+from .align import join_split_labels, realign, statutory_labels
 from .details import read_details
 from .load import load_source
 from .source import Grid, Para, Picture, Source
@@ -60,7 +61,8 @@ def read_published(path: str | Path, format_id: str | None = None) -> tuple[Repo
         raise WorkbookError(
             f"{path}：没有找到年度报告的章节标题（一、总体情况……）和统计表，这不是政府信息公开工作年度报告"
         )
-    sheet = tables_sheet(source.grids)
+    known = statutory_labels(FORMATS.values())
+    sheet = tables_sheet([join_split_labels(g, known) for g in source.grids])
     details, findings = read_details(source, parts)
     fixed = get_format(format_id) if format_id else None
     if fixed is None:
@@ -69,6 +71,8 @@ def read_published(path: str | Path, format_id: str | None = None) -> tuple[Repo
     else:
         fmt = fixed
     spots = {t.id: locate(t, [sheet], fmt.section(t.section).heading, fmt.tables) for t in fmt.tables}
+    for spot in spots.values():
+        realign(spot, sheet)
     details.update(_units(fmt, spots, sheet))
     cells = read_values(fmt, spots, [sheet], lambda wanted: {})
     table_findings = [_tolerated(f) for spot in spots.values() for f in spot.findings] + cells.findings

@@ -69,13 +69,13 @@ class Source:
 
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 _SPACE_RUN = re.compile(r"[ \t\r\n\xa0\u2002\u2003\u2009\u200b\u3000\ufeff]+")
-_CJK_SPACE = re.compile(rf"(?<=[{_CJK}]) (?=\S)|(?<=\S) (?=[{_CJK}])")
+_CJK_SPACE = re.compile(rf"(?<=[{_CJK}]) (?=\S)|(?<=\S) (?=[{_CJK}])|(?<=\d) (?=[.．、])")
 
 
 def tidy(text: str) -> str:
     """A line of extracted text: whitespace runs (``&nbsp;``, full-width spaces, line breaks) become
-    one space, and a space next to a Chinese character or full-width punctuation is dropped (text
-    extraction and Word-pasted markup put them between characters and digits)."""
+    one space, and a space next to a Chinese character or full-width punctuation, or between a number
+    and its ``.``/``、``, is dropped (text extraction and Word-pasted markup put them there)."""
     text = _SPACE_RUN.sub(" ", text).strip()
     return _CJK_SPACE.sub("", text)
 
