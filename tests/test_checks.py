@@ -62,7 +62,8 @@ def build_previous(format_id: str, case: dict[str, Any]) -> Report | None:
         return None
     if spec.get("other_format"):
         format_id = next(f for f in FORMATS if f != format_id)
-    return replace(build(format_id, spec), source="上年.xlsx")
+    # Last year's text plays no part in these table cases (the narrative checks E3/E4 have their own).
+    return replace(build(format_id, spec), source="上年.xlsx", narrative={})
 
 
 def located(report: Report, where: str) -> tuple[str, str]:
