@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from ..dates import parse_date
+from ..formats import get_format
 from ..model import Finding, Place, Report, Severity
 
 # Township governments report "on the same basis as departments" (30号 二); a county or higher local
@@ -137,7 +138,7 @@ def copied_from_last_year(report: Report, previous: Report) -> Iterator[Finding]
         type="narrative-copied",
         severity=Severity.WARNING,
         message=(
-            f"正文（总体情况、存在的主要问题及改进情况、其他需要报告的事项）有{share:.0%}的文字与上年度报告逐句相同，"
+            f"正文（{'、'.join(_section_name(report, n) for n in NARRATIVE)}）有{share:.0%}的文字与上年度报告逐句相同，"
             "年度报告应如实反映本年度的工作，请核对是否照抄了上年度报告"
         ),
         expected=f"不超过{COPIED_SHARE:.0%}",
@@ -177,11 +178,16 @@ def problems_not_followed_up(report: Report, previous: Report) -> Iterator[Findi
         type="problems-not-followed-up",
         severity=Severity.WARNING,
         message=(
-            "“存在的主要问题及改进情况”没有说明上年度报告所列问题的改进（整改）情况；"
+            f"“{_section_name(report, '五')}”没有说明上年度报告所列问题的改进（整改）情况；"
             "评估时通常要求逐项说明上年度问题的整改结果"
         ),
         expected="上年度问题的整改情况",
     )
+
+
+def _section_name(report: Report, number: str) -> str:
+    """The section's name as the report's format prints it, without its number."""
+    return get_format(report.format_id).section(number).heading.split("、", 1)[-1]
 
 
 def _chinese(d: date) -> str:

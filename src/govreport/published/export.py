@@ -2,7 +2,8 @@
 
 The details, the 前言 as published, section 一 (总述 and the sub-headings the format knows; other
 sub-headings stay in the 总述 as paragraphs), 五, 六's items and the tables' input cells. A cell that
-could not be read is left blank (its finding says why); totals stay the template's formulas.
+could not be read is left blank (its finding says why); totals stay the template's formulas, except a
+published total that disagrees with its parts, which is kept as published (``check`` then reports it).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from ..formats import Format, get_format
 from ..model import Finding, Passage, Report
+from ..totals import derive_totals
 from ..workbook import names
 from ..workbook.fill import ReportData, fill_workbook
 from ..workbook.labels import norm
@@ -46,7 +48,13 @@ def report_data(report: Report, fmt: Format) -> ReportData:
         narrative["六"] = items
     totals = fmt.total_keys()
     values = {key: value.number for key, value in report.values.items() if key not in totals}
-    return ReportData(details=details, narrative=narrative, values=values)
+    computed = derive_totals(fmt, {k: v for k, v in values.items() if v is not None})
+    kept = {
+        key: value.number
+        for key, value in report.values.items()
+        if key in totals and value.number is not None and computed.get(key) != value.number
+    }
+    return ReportData(details=details, narrative=narrative, values=values, totals=kept)
 
 
 def _text(passages: tuple[Passage, ...]) -> str:

@@ -58,8 +58,9 @@ def read_published(path: str | Path, format_id: str | None = None) -> tuple[Repo
             raise WorkbookError(
                 f"{path}：PDF没有文字层（扫描件），无法读取；govreport 不做文字识别（OCR），请提供带文字的PDF或Word文件"
             )
+        first = FORMATS["gb2021"].section("一").heading
         raise WorkbookError(
-            f"{path}：没有找到年度报告的章节标题（一、总体情况……）和统计表，这不是政府信息公开工作年度报告"
+            f"{path}：没有找到年度报告的章节标题（{first}……）和统计表，这不是政府信息公开工作年度报告"
         )
     known = statutory_labels(FORMATS.values())
     sheet = tables_sheet([join_split_labels(g, known) for g in source.grids])

@@ -25,6 +25,9 @@ class ReportData:
     details: Mapping[str, object] = field(default_factory=dict)
     narrative: Mapping[str, object] = field(default_factory=dict)
     values: Mapping[CellKey | tuple[str, str, str], object] = field(default_factory=dict)
+    # totals written as numbers instead of the template's formulas: a published report's totals that
+    # disagree with their parts, kept as published so that ``check`` still sees them
+    totals: Mapping[CellKey, object] = field(default_factory=dict)
     figures: Sequence[object] = ()
 
 
@@ -76,6 +79,8 @@ def filled_template(data: ReportData | Mapping[str, object], *, fmt: Format | No
             _put(wb, where.details[key], value)
     _narrative(wb, where, fmt, data.narrative, items)
     _values(wb, where.values, fmt, data.values)
+    for key, value in data.totals.items():
+        _put(wb, where.values[key], _number(value, fmt.kind_of(key)))
     for cells, figure in zip(where.figures, figures, strict=False):
         _write_figure(wb, cells, figure)
     return wb
