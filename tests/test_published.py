@@ -262,3 +262,85 @@ def test_every_report_govreport_builds_imports_back_to_the_same_cells_and_text(
     ]
     assert [p.title for p in read.narrative["六"]] == [p.title for p in built.narrative["六"]]
     assert not [f for f in findings if f.is_error]
+
+
+# ---- tables published as pictures, scanned PDFs ----------------------------------------------------
+
+
+def _picture_report(path: Path, tmp_path: Path) -> Path:
+    """A .docx whose three statutory tables are pictures, as the seed report published them."""
+    import docx
+    from PIL import Image
+
+    picture = tmp_path / "表格.png"
+    Image.new("RGB", (600, 300), "white").save(picture)
+    document = docx.Document()
+    document.add_paragraph("某某县人民政府2024年政府信息公开工作年度报告")
+    document.add_paragraph(
+        "本报告由某某县人民政府办公室编制。如有疑问请与某某县人民政府办公室联系（地址：人民路1号；邮编：100000；电话：010-1234567）。"
+    )
+    document.add_paragraph("一、总体情况")
+    document.add_paragraph("2024年，我县政务公开工作稳步推进，全年主动公开政府信息1200条。")
+    for heading in (
+        "二、主动公开政府信息情况",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+    ):
+        document.add_paragraph(heading)
+        document.add_picture(str(picture))
+    document.add_paragraph("五、存在的主要问题及改进情况")
+    document.add_paragraph("2024年，我县政务公开工作仍存在不足。针对上年度存在的问题，已开展专项培训。")
+    document.add_paragraph("六、其他需要报告的事项")
+    document.add_paragraph("本年度未收取信息处理费。")
+    document.save(str(path))
+    return path
+
+
+def _assert_pictures_finding(path: Path) -> None:
+    checked = check_workbook(path)
+    findings = checked.result.findings
+    assert [f.type for f in findings if f.rule == "Q6"] == ["tables-as-images"]
+    assert not checked.result.errors
+    report = checked.report
+    assert report is not None and report.name == "某某县人民政府" and report.year == 2024
+    assert _text(report, "五")[0].startswith("2024年，我县政务公开工作仍存在不足")
+    assert report.details["postcode"].text == "100000"
+
+
+def test_tables_published_as_pictures_are_one_finding_and_the_narrative_is_still_read(tmp_path: Path) -> None:
+    _assert_pictures_finding(_picture_report(tmp_path / "图片表格.docx", tmp_path))
+
+
+def test_tables_as_pictures_in_a_pdf(soffice: str, tmp_path: Path) -> None:
+    source = _picture_report(tmp_path / "图片表格.docx", tmp_path)
+    _assert_pictures_finding(convert(soffice, source, tmp_path, "pdf"))
+
+
+def test_a_scanned_pdf_without_text_is_one_chinese_line_and_exit_2(tmp_path: Path) -> None:
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "扫描件.pdf"
+    page = canvas.Canvas(str(path))
+    page.rect(50, 50, 400, 600, fill=1)
+    page.showPage()
+    page.save()
+    run = CliRunner().invoke(cli, ["check", str(path), "-j", "1"])
+    assert run.exit_code == 2, run.output
+    assert "扫描件" in run.output and "OCR" in run.output
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_the_example_report_with_its_chart_reads_back_to_its_workbook(kind: str) -> None:
+    """The example as built (a bar chart in 一（一）, seven items in 六, a signature and date): the same
+    cells, sections, details and release date as the workbook it was built from."""
+    examples = Path(__file__).parent.parent / "examples"
+    workbook, _ = read_workbook(examples / "大水泊镇-2022.xlsx")
+    read, findings = read_published(examples / f"威海市文登区大水泊镇人民政府-2022年报.{kind}")
+    assert numbers(read) == numbers(workbook)
+    for section in ("一", "五", "六"):
+        expected = [(p.title, p.paragraphs) for p in workbook.narrative[section]]
+        assert [(p.title, p.paragraphs) for p in read.narrative[section]] == expected, section
+    for key in ("name", "year", "portal_name", "portal_url", "contact_dept", "address", "postcode", "phone"):
+        assert read.details[key].text == workbook.details[key].text, key
+    assert read.details["release_date"].text == "2023-01-20"
+    assert not [f for f in findings if f.is_error]

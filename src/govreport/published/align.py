@@ -19,9 +19,17 @@ from ..workbook.sheets import Sheet
 from ..workbook.values import to_decimal
 from .source import Cell, Grid
 
+_KNOWN: dict[tuple[int, ...], frozenset[str]] = {}
+
 
 def statutory_labels(formats: Collection[Format]) -> frozenset[str]:
-    return frozenset(label for fmt in formats for table in fmt.tables for label in labels_of(table))
+    """Every normalised label of the formats' tables (computed once per set of formats)."""
+    key = tuple(id(f) for f in formats)
+    if key not in _KNOWN:
+        _KNOWN[key] = frozenset(
+            label for fmt in formats for table in fmt.tables for label in labels_of(table)
+        )
+    return _KNOWN[key]
 
 
 def join_split_labels(grid: Grid, known: frozenset[str]) -> Grid:

@@ -14,7 +14,11 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..formats import FORMATS
+from ..workbook.labels import norm
+from .align import statutory_labels
 from .source import Block, Grid, Para, Picture, Source, tidy, tidy_cell
+from .structure import heading_number
 
 _VOID = frozenset(
     [
@@ -96,10 +100,16 @@ class _TreeBuilder(HTMLParser):
         self.skipping = 0
         self.title: list[str] = []
         self.in_title = False
+        self.meta: dict[str, str] = {}
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
             self.in_title = True
+        if tag == "meta":
+            fields = {k.lower(): v or "" for k, v in attrs}
+            name = (fields.get("name") or fields.get("property") or "").lower()
+            if name and "content" in fields:
+                self.meta.setdefault(name, fields["content"])
         if self.skipping or tag in _SKIP:
             if tag in _SKIP and tag not in _VOID:
                 self.skipping += 1
@@ -175,12 +185,29 @@ def read_html(path: Path, data: bytes) -> Source:
     source = Source(str(path), "html")
     blocks = _report_part(walker.blocks)
     source.blocks = [b for b, _ in blocks]
-    title = tidy("".join(builder.title))
-    source.titles = [t for t in (tidy(p.text) for p, _ in walker.blocks if isinstance(p, Para)) if t] + (
-        [title] if title else []
-    )
-    source.dates = [p.text for p, _ in walker.blocks if isinstance(p, Para) and len(p.text) < 80]
+    # Government portals carry the article's title and publication time in standard meta tags
+    # (ArticleTitle, PubDate); then the page's own title, then the short lines just above the report
+    # (a heading, 发布时间：…), nearest first.
+    before = _lines_before(walker.blocks, blocks)
+    meta = builder.meta
+    titles = [meta.get("articletitle", ""), meta.get("og:title", ""), tidy("".join(builder.title))]
+    source.titles = [t for t in (tidy(x) for x in titles) if t] + before
+    pub = meta.get("pubdate") or meta.get("publishdate") or meta.get("article:published_time")
+    source.dates = ([f"发布日期：{pub}"] if pub else []) + before
     return source
+
+
+def _lines_before(
+    everything: list[tuple[Block, tuple[int, ...]]], report: list[tuple[Block, tuple[int, ...]]]
+) -> list[str]:
+    """The short lines of the page just above the report part, nearest first."""
+    if not report or len(report) == len(everything):
+        return []
+    first = next(i for i, (block, _) in enumerate(everything) if block is report[0][0])
+    lines = [
+        b.text for b, _ in everything[max(0, first - 12) : first] if isinstance(b, Para) and len(b.text) < 80
+    ]
+    return lines[::-1]
 
 
 class _Walker:
@@ -292,7 +319,10 @@ def _grid_rows(table: Node) -> tuple[tuple[str | None, ...], ...]:
     return tuple(row for row in rows if any(row))  # empty spacer rows dropped
 
 
-_HEADING = re.compile(r"^[一二三四五六][、.．]")
+def _statutory(grid: Grid) -> bool:
+    """A grid carrying at least two labels of a statutory table (not a page's list of links)."""
+    known = statutory_labels(FORMATS.values())
+    return sum(1 for row in grid.rows for cell in row if cell and norm(cell) in known) >= 2
 
 
 def _report_part(blocks: list[tuple[Block, tuple[int, ...]]]) -> list[tuple[Block, tuple[int, ...]]]:
@@ -301,7 +331,8 @@ def _report_part(blocks: list[tuple[Block, tuple[int, ...]]]) -> list[tuple[Bloc
     marks = [
         chain
         for block, chain in blocks
-        if isinstance(block, Grid) or (isinstance(block, Para) and _HEADING.match(block.text))
+        if (isinstance(block, Grid) and _statutory(block))
+        or (isinstance(block, Para) and heading_number(block.text))
     ]
     if len(marks) < 2:
         return blocks

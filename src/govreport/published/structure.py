@@ -21,7 +21,10 @@ _HEADING = re.compile(r"^([一二三四五六])\s*[、.．]\s*(.{2,40})$")
 _SUB = re.compile(r"^[（(]([一二三四五六七八九十]+)[)）]\s*(.*)$")
 _TITLE_WORDS = ("年度报告", "年报", "工作报告")
 _MAX_HEADING = 40
-_MAX_SUBHEADING = 30
+_MAX_SUBHEADING = 30  # a sub-heading run in before its text
+_MAX_STANDALONE = 48  # a sub-heading on a line of its own (section 六's items can be long)
+_CAPTION = re.compile(r"(统计图|示意图|柱状图|条形图|饼图|折线图|图表)$|^图\s*\d")
+_MAX_CHART_LABEL = 20
 
 
 @dataclass
@@ -76,10 +79,34 @@ def split_parts(blocks: list[Block]) -> Parts:
                 front.append(block)
             continue
         parts.sections[current].append(block)
+    for number, blocks_of in parts.sections.items():
+        parts.sections[number] = drop_charts(blocks_of)
     parts.title, parts.preamble = _title(front)
     if "六" in parts.sections:
         parts.sections["六"], parts.closing = _closing(parts.sections["六"])
     return parts
+
+
+def drop_charts(blocks: list[Block]) -> list[Block]:
+    """A chart's caption (``……统计图``) and the labels printed inside the chart just above it (short
+    lines without punctuation: its categories and axis) are no paragraphs of the text."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, Para) and len(block.text) <= _MAX_HEADING and _CAPTION.search(block.text):
+            while out and _chart_label(out[-1]):
+                out.pop()
+            continue
+        out.append(block)
+    return out
+
+
+def _chart_label(block: Block) -> bool:
+    if not isinstance(block, Para):
+        return False
+    text = block.text
+    return (
+        len(text) <= _MAX_CHART_LABEL and not _SUB.match(text) and not any(m in text for m in "。，；：:;,")
+    )
 
 
 def _title(front: list[Para]) -> tuple[list[Para], list[Para]]:
@@ -120,7 +147,7 @@ def subheading(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     inner = text.rstrip("。：:")
-    if len(text) <= _MAX_SUBHEADING and not any(mark in inner for mark in "。，：:"):
+    if len(text) <= _MAX_STANDALONE and not any(mark in inner for mark in "。，：:；;"):
         return text.rstrip("。：:"), ""
     ends = [i for i in (text.find(mark) for mark in "。：:") if i > 0]
     if not ends:

@@ -25,10 +25,10 @@ class ReportData:
     details: Mapping[str, object] = field(default_factory=dict)
     narrative: Mapping[str, object] = field(default_factory=dict)
     values: Mapping[CellKey | tuple[str, str, str], object] = field(default_factory=dict)
+    figures: Sequence[object] = ()
     # totals written as numbers instead of the template's formulas: a published report's totals that
     # disagree with their parts, kept as published so that ``check`` still sees them
     totals: Mapping[CellKey, object] = field(default_factory=dict)
-    figures: Sequence[object] = ()
 
 
 def filled_template(data: ReportData | Mapping[str, object], *, fmt: Format | None = None) -> Workbook:
