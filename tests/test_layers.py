@@ -34,6 +34,8 @@ FORBIDDEN: dict[str, tuple[str, ...]] = {
     "findings_format": ("workbook", "checks", "document", "render", "batch", "api", "cli"),
     # the tables as open data: from the Report and the format, beside the renderers (not through them)
     "opendata": ("workbook", "checks", "render", "findings_format", "batch", "api", "cli"),
+    # published reports are read like workbooks, with the workbook reader's own table location
+    "published": ("checks", "document", "render", "findings_format", "batch", "api", "cli"),
 }
 
 

@@ -24,7 +24,7 @@ from .align import join_split_labels, realign, statutory_labels
 from .details import read_details
 from .load import load_source
 from .source import Grid, Para, Picture, Source
-from .structure import Parts, split_parts, subheading
+from .structure import Parts, split_parts, subheading, unnumbered
 
 SHEET = "表格"
 _TABLE_SECTIONS = ("二", "三", "四")
@@ -249,9 +249,7 @@ def _overview(parts: Parts, number: str, paras: list[Para], paged: bool) -> tupl
 def _items(parts: Parts, number: str, paras: list[Para], paged: bool) -> tuple[Passage, ...]:
     """Section 六: one passage per numbered item (titles without their numbers); text before the
     first item is an untitled passage."""
-    from ..document.phrases import strip_numbering
-
     return tuple(
-        Passage(strip_numbering(p.title) if p.title else None, p.paragraphs, p.place)
+        Passage(unnumbered(p.title) if p.title else None, p.paragraphs, p.place)
         for p in _overview(parts, number, paras, paged)
     )

@@ -157,3 +157,9 @@ def subheading(text: str) -> tuple[str, str] | None:
     if len(head) <= _MAX_SUBHEADING and "，" not in head:
         return head, rest.strip()
     return None
+
+
+def unnumbered(title: str) -> str:
+    """``（一）政府信息公开收费情况`` → ``政府信息公开收费情况``."""
+    m = _SUB.match(title)
+    return m.group(2).strip() if m and m.group(2).strip() else title
