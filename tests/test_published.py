@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from conftest import convert, need
-from factories import DETAILS, make_report
+from factories import DETAILS, make_report, sample_inputs
 
 from govreport.api import check_workbook
 from govreport.cli import cli
@@ -344,3 +344,74 @@ def test_the_example_report_with_its_chart_reads_back_to_its_workbook(kind: str)
         assert read.details[key].text == workbook.details[key].text, key
     assert read.details["release_date"].text == "2023-01-20"
     assert not [f for f in findings if f.is_error]
+
+
+# ---- label variants and hostile pages ---------------------------------------------------------------
+
+VARIANTS = [
+    # (published label, as an office printed it, a Q6 warning expected)
+    ("（三）不予公开", "(三)不予公开", False),  # half-width brackets: the same label
+    ("4.保护第三方合法权益", "4 . 保护第三方 合法权益", False),  # spaces inside
+    ("4.保护第三方合法权益", "4.保护第三方权益", True),  # a word dropped
+    ("2.其他法律行政法规禁止公开", "2.其他法律法规禁止公开", True),
+]
+
+
+@pytest.mark.parametrize(("label", "printed", "warned"), VARIANTS)
+def test_label_variants_are_read_with_a_q6_warning_not_a_failure(
+    label: str, printed: str, warned: bool, tmp_path: Path
+) -> None:
+    html = corpus("pingtan-2021.html").read_text(encoding="utf-8")
+    assert html.count(label) == 1
+    path = tmp_path / "variant.html"
+    path.write_text(html.replace(label, printed), encoding="utf-8")
+    checked = check_workbook(path)
+    assert checked.report is not None
+    assert numbers(checked.report) == expected_values(DOCUMENTS["pingtan-2021.html"])
+    q6 = [f for f in checked.result.findings if f.rule == "Q6" and f.actual]
+    assert bool(q6) == warned
+    assert not checked.result.errors
+    if warned:
+        assert q6[0].severity is Severity.WARNING and q6[0].expected == label
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("navigation.html", "<html><body><ul><li>首页</li><li>政务公开</li></ul></body></html>"),
+        ("deep.html", "<div>" * 50_000 + "一、总体情况" + "</div>" * 50_000),
+        ("spans.html", '<table><tr><td colspan="99999" rowspan="99999">信息内容</td></tr></table>'),
+        ("binary.htm", "\x00\x01\x02" * 1000),
+    ],
+)
+def test_hostile_pages_never_trace_back(name: str, content: str, tmp_path: Path) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    run = CliRunner().invoke(cli, ["check", str(path), "-j", "1"])
+    assert run.exit_code in (1, 2), run.output
+    assert "Traceback" not in run.output and str(path) in run.output
+
+
+@pytest.mark.parametrize(("carried", "broken"), [(1, False), (3, True)])
+def test_previous_dir_takes_published_reports_as_last_year(
+    carried: int, broken: bool, tmp_path: Path
+) -> None:
+    """Last year's report found by body and year among published files: the cross-year rules run
+    (Pingtan's 2021 report carried 1 application of a 自然人 over into 2022)."""
+    from govreport.render.docx import docx_bytes
+
+    last_year = tmp_path / "上年"
+    last_year.mkdir()
+    shutil.copy(corpus("pingtan-2021.html"), last_year / "平潭-2021.html")
+    details = {**DETAILS, "name": "平潭综合实验区", "year": "2022"}
+    path = tmp_path / "平潭-2022.docx"
+    inputs = {**sample_inputs("gb2021"), CellKey("t3", "二", "自然人"): carried}
+    path.write_bytes(docx_bytes(outline(make_report("gb2021", inputs, details=details))))
+    run = CliRunner().invoke(
+        cli, ["check", str(path), "--previous-dir", str(last_year), "-j", "1", "--format", "json"]
+    )
+    data = json.loads(run.output)
+    rules = {e["rule"] for task in data["tasks"] for e in task["errors"] + task["warnings"]}
+    assert "E4" in rules  # only checked with last year's report
+    assert ("X1" in rules) == broken
+    assert run.exit_code == (1 if broken else 0)
