@@ -415,3 +415,24 @@ def test_previous_dir_takes_published_reports_as_last_year(
     assert "E4" in rules  # only checked with last year's report
     assert ("X1" in rules) == broken
     assert run.exit_code == (1 if broken else 0)
+
+
+@pytest.mark.parametrize(
+    ("lines", "name", "year"),
+    [
+        (["洪泽区人民政府", "2023年政府信息公开工作年度报告"], "洪泽区人民政府", "2023"),
+        (["平潭综合实验区2019年", "政府信息公开工作年度报告"], "平潭综合实验区", "2019"),
+        (["附件", "淮安市教育局2024年度政府信息公开工作年度报告"], "淮安市教育局", "2024"),
+        (["2024年淮安市人民政府政府信息公开工作年度报告"], "淮安市人民政府", "2024"),
+        (["淮安市人民政府关于2024年政府信息公开工作年度报告"], "淮安市人民政府", "2024"),
+    ],
+)
+def test_body_and_year_from_the_title(lines: list[str], name: str, year: str) -> None:
+    from govreport.published.details import read_details
+    from govreport.published.source import Para, Source
+    from govreport.published.structure import split_parts
+
+    blocks = [Para(t) for t in [*lines, "本报告由办公室编制。", "一、总体情况", "本年度工作稳步推进。"]]
+    details, findings = read_details(Source("x.docx", "docx", blocks), split_parts(blocks))
+    assert (details["name"].text, details["year"].text) == (name, year)
+    assert not findings

@@ -20,6 +20,7 @@ NUMBERS = "一二三四五六"
 _HEADING = re.compile(r"^([一二三四五六])\s*[、.．]\s*(.{2,40})$")
 _SUB = re.compile(r"^[（(]([一二三四五六七八九十]+)[)）]\s*(.*)$")
 _TITLE_WORDS = ("年度报告", "年报", "工作报告")
+_NAMELESS = re.compile(r"^\s*(\d{4}\s*年度?|政府信息公开)")  # a title line that does not name the body
 _MAX_HEADING = 40
 _MAX_SUBHEADING = 30  # a sub-heading run in before its text
 _MAX_STANDALONE = 48  # a sub-heading on a line of its own (section 六's items can be long)
@@ -116,7 +117,10 @@ def _title(front: list[Para]) -> tuple[list[Para], list[Para]]:
         if len(para.text) > 60:
             break
         if any(word in para.text for word in _TITLE_WORDS):
-            return front[: i + 1], front[i + 1 :]
+            start = i
+            if i > 0 and _NAMELESS.match(para.text) and len(front[i - 1].text) <= 30:
+                start = i - 1  # the body's name on the line above
+            return front[start : i + 1], front[i + 1 :]
     return [], front
 
 
