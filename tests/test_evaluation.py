@@ -83,6 +83,7 @@ def test_e1_release_date_against_article_49(format_id: str, name: str, days: int
         ("五", "{next}年，我们将进一步加强培训。", False),
         ("一", "{year}年，我区政务公开工作稳步推进。", False),
         ("一", "本年度继续落实{prev}年印发的《政务公开办法》。", False),
+        ("一", "{prev}年以来，我区持续推进政务公开标准化建设。", False),
         ("六", "{prev}年度，未收取信息处理费。", True),
     ],
 )

@@ -27,7 +27,8 @@ _DEPARTMENT = re.compile(r"(局|厅|委员会|办公室|办公厅|管理处|中�
 
 NARRATIVE = ("一", "五", "六")
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
-_OPENING_YEAR = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）])?\s*(20\d{2})\s*年度?\s*[，,以]")
+# ``2023年，…`` opening a sentence; not ``2023年以来`` (a span that may well reach into the report year)
+_OPENING_YEAR = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]+[)）])?\s*(20\d{2})\s*年度?\s*[，,]")
 _PERIOD = re.compile(r"统计期限自\s*(20\d{2})\s*年")
 _MIN_SENTENCE = 12  # shorter sentences are formulae every report may share (“本年度未收取信息处理费。”)
 # A report that repeats more than half of last year's wording sentence for sentence is a copy: two
