@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from conftest import convert, need
-from factories import DETAILS, make_report, sample_inputs
+from factories import DETAILS, default_narrative, make_report, sample_inputs
 
 from govreport.api import check_workbook
 from govreport.cli import cli
@@ -436,3 +437,70 @@ def test_body_and_year_from_the_title(lines: list[str], name: str, year: str) ->
     details, findings = read_details(Source("x.docx", "docx", blocks), split_parts(blocks))
     assert (details["name"].text, details["year"].text) == (name, year)
     assert not findings
+
+
+def _stamped(path: Path, out: Path) -> Path:
+    """``path`` with a running header and footer on every page, as some offices print them."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.pdfgen import canvas
+
+    writer = PdfWriter(clone_from=str(path))
+    count = len(writer.pages)
+    for number, page in enumerate(writer.pages, 1):
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        buffer = io.BytesIO()
+        stamp = canvas.Canvas(buffer, pagesize=(width, height))
+        stamp.setFont("Helvetica", 9)
+        stamp.drawString(72, height - 40, "GOVREPORT ANNUAL REPORT 2022")
+        stamp.drawString(72, 30, f"Page {number} of {count}")
+        stamp.showPage()
+        stamp.save()
+        page.merge_page(PdfReader(buffer).pages[0])
+    with out.open("wb") as fh:
+        writer.write(fh)
+    return out
+
+
+@pytest.mark.parametrize("extra", [0, 3, 7, 12])
+@pytest.mark.parametrize("format_id", ["gb2021", "gb2019"])
+def test_running_headers_and_footers_are_no_text(format_id: str, extra: int, tmp_path: Path, fonts) -> None:
+    """A running header and footer stamped on every page (a longer 总体情况 moves the page breaks) are
+    dropped: the text and cells read back as built."""
+    from govreport.render.pdf import pdf_bytes
+
+    details = {**DETAILS, "year": "2022" if format_id == "gb2021" else "2020"}
+    narrative = dict(default_narrative(format_id))
+    filler = (
+        "本年度持续完善政务公开制度，规范信息发布审核流程，加强政府网站和政务新媒体管理，及时回应社会关切。"
+    )
+    intro = narrative["一"][0]
+    narrative["一"] = (
+        replace(intro, paragraphs=intro.paragraphs + (filler * 3,) * extra),
+        *narrative["一"][1:],
+    )
+    built = make_report(format_id, details=details, narrative=narrative)
+    plain = tmp_path / "plain.pdf"
+    plain.write_bytes(pdf_bytes(outline(built), fonts))
+    read, findings = read_published(_stamped(plain, tmp_path / "stamped.pdf"))
+    assert numbers(read) == numbers(built)
+    for section in ("一", "五", "六"):
+        assert _text(read, section) == _text(built, section), section
+    assert not [f for f in findings if f.is_error]
+
+
+@pytest.mark.parametrize("filler", [2, 6, 11])
+def test_tables_broken_at_other_page_ends(filler: int, soffice: str, tmp_path: Path) -> None:
+    """The portal page with more text before its tables, saved as PDF by LibreOffice: tables 二 and 三
+    break at other rows (a header cut from its body, labels wrapped onto rows of their own)."""
+    html = corpus("pingtan-2021.html").read_text(encoding="utf-8")
+    anchor = "（五）监督保障方面。"
+    assert html.count(anchor) == 1
+    extra = "<p>本年度持续完善政务公开制度，规范信息发布审核流程，加强政府网站和政务新媒体管理。</p>" * filler
+    at = html.index("</p>", html.index(anchor)) + len("</p>")
+    page = tmp_path / "page.html"
+    page.write_text(html[:at] + extra + html[at:], encoding="utf-8")
+    pdf = convert(soffice, page, tmp_path, "pdf")
+    report, _ = read_published(pdf)
+    assert numbers(report) == expected_values(DOCUMENTS["pingtan-2021.html"])

@@ -2,7 +2,8 @@
 
 A table continued over a page break is joined into one grid when nothing but a page number or a
 running header stands between its parts. Lines are joined into paragraphs by their indent and by where
-the previous line ended; page numbers (``-1-``, ``— 2 —``, ``第1页``) are dropped. Pictures of a fair
+the previous line ended; page numbers (``-1-``, ``— 2 —``, ``第1页``) and running headers or footers
+(the same line first or last on most pages) are dropped. Pictures of a fair
 size become Picture blocks; a page with no text at all is counted as scanned.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
 
@@ -25,21 +27,25 @@ def read_pdf(path: Path, data: bytes) -> Source:
     import pdfplumber
 
     source = Source(str(path), "pdf")
-    pending: list[tuple[list[tuple[str | None, ...]], list[int]]] = []  # a table that may continue
+    pending: list[tuple[list, list[int]]] = []  # a table that may continue: (left edge, text) rows, pages
     tables = 0
     open_end = False  # the page before ended inside a paragraph
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         title = (pdf.metadata or {}).get("Title")
         if isinstance(title, str) and title.strip():
             source.titles.append(tidy(title))
+        read: list[tuple[int, _Page]] = []
         for number, page in enumerate(pdf.pages, 1):
             if not page.chars:
                 source.blank_pages += 1
                 source.blocks.extend(Picture(number) for _ in page.images[:1])
                 continue
             source.pages += 1
-            items, joins, ends_open = _page_items(page, number)
-            if joins and open_end and source.blocks and isinstance(source.blocks[-1], Para):
+            read.append((number, _read_page(page, number)))
+        running = _running_lines([content for _, content in read])
+        for number, content in read:
+            items, joins, ends_open = _arrange(content, running, number)
+            if joins and open_end and items and source.blocks and isinstance(source.blocks[-1], Para):
                 last, first = source.blocks[-1], items[0][1]
                 assert isinstance(first, Para)
                 source.blocks[-1] = Para(last.text + first.text, last.page)
@@ -71,8 +77,33 @@ def _close(source: Source, pending: list) -> None:
     for i in range(len(source.blocks) - 1, -1, -1):
         block = source.blocks[i]
         if isinstance(block, Grid) and not block.rows:
-            source.blocks[i] = Grid(tuple(rows), block.number, tuple(pages))
+            source.blocks[i] = Grid(_by_position(rows), block.number, tuple(pages))
             return
+
+
+_SNAP = 3.0  # points: the same ruling line drawn on two pages
+
+
+def _by_position(rows: list[tuple[tuple[float, str | None], ...]]) -> tuple[tuple[str | None, ...], ...]:
+    """Rows of (left edge, text) cells as a grid whose columns are every left edge any part of the
+    table has: the parts of a table broken over pages line up by where their cells stand, even when
+    a part shows fewer columns (a header cut from its body, a merged label column cut off)."""
+    edges: list[float] = []
+    for x in sorted(x for row in rows for x, _ in row):
+        if not edges or x - edges[-1] > _SNAP:
+            edges.append(x)
+
+    def column(x: float) -> int:
+        return min(range(len(edges)), key=lambda i: abs(edges[i] - x))
+
+    grid = []
+    for row in rows:
+        cells: list[str | None] = [None] * len(edges)
+        for x, text in row:
+            c = column(x)
+            cells[c] = text if cells[c] is None else f"{cells[c]}\n{text}" if text else cells[c]
+        grid.append(tuple(cells))
+    return tuple(grid)
 
 
 def _continues(previous: list[tuple[str | None, ...]], rows: list[tuple[str | None, ...]]) -> bool:
@@ -82,16 +113,30 @@ def _continues(previous: list[tuple[str | None, ...]], rows: list[tuple[str | No
     return bool(previous) and bool(rows)
 
 
-def _page_items(page, number: int) -> tuple[list[tuple[str, object]], bool, bool]:
-    """The page's tables and paragraphs in reading order; whether its first line may continue the
-    paragraph of the page before (neither indented nor a heading); whether it ends inside one."""
+@dataclass
+class _Page:
+    """What one page holds before paragraphs are made: grids and pictures by their top, and the
+    text lines outside the tables (page numbers dropped)."""
+
+    placed: list[tuple[float, str, object]]
+    lines: list[dict]
+
+
+def _read_page(page, number: int) -> _Page:
     ruled = page.filter(_ruling)
     found = ruled.find_tables(_settings(ruled))
     boxes = [t.bbox for t in found]
     placed: list[tuple[float, str, object]] = []
     for table in found:
-        rows = [tuple(tidy_cell(c) if c else None for c in row) for row in table.extract()]
-        rows = [r for r in rows if any(r)]
+        rows = [
+            tuple(
+                (box[0], tidy_cell(text) if text else None)
+                for box, text in zip(row.cells, texts, strict=True)
+                if box
+            )
+            for row, texts in zip(table.rows, table.extract(), strict=True)
+        ]
+        rows = [r for r in rows if any(text for _, text in r)]
         if rows:
             placed.append((table.bbox[1], "grid", rows))
 
@@ -105,6 +150,37 @@ def _page_items(page, number: int) -> tuple[list[tuple[str, object]], bool, bool
     for image in page.images:
         if image["x1"] - image["x0"] >= _MIN_PICTURE and image["bottom"] - image["top"] >= _MIN_PICTURE / 2:
             placed.append((image["top"], "picture", Picture(number)))
+    return _Page(placed, lines)
+
+
+def _running_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.replace(" ", ""))
+
+
+def _running_lines(pages: list[_Page]) -> frozenset[str]:
+    """Lines printed first or last on most pages alike (a running header or footer, digits aside)."""
+    if len(pages) < 3:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for page in pages:
+        ends = {_running_key(ln["text"]) for ln in (page.lines[:1] + page.lines[-1:])}
+        for key in ends:
+            counts[key] = counts.get(key, 0) + 1
+    return frozenset(key for key, n in counts.items() if n * 2 > len(pages))
+
+
+def _arrange(
+    page: _Page, running: frozenset[str], number: int
+) -> tuple[list[tuple[str, object]], bool, bool]:
+    """The page's tables and paragraphs in reading order; whether its first line may continue the
+    paragraph of the page before (neither indented nor a heading); whether it ends inside one."""
+    lines = page.lines
+    if running:
+        last = len(lines) - 1
+        lines = [
+            ln for i, ln in enumerate(lines) if not (i in (0, last) and _running_key(ln["text"]) in running)
+        ]
+    placed = list(page.placed)
     paragraphs, joins, open_end = _paragraphs(lines, number)
     last_text = paragraphs[-1][0] if paragraphs else None
     placed.extend(paragraphs)
