@@ -504,3 +504,15 @@ def test_tables_broken_at_other_page_ends(filler: int, soffice: str, tmp_path: P
     pdf = convert(soffice, page, tmp_path, "pdf")
     report, _ = read_published(pdf)
     assert numbers(report) == expected_values(DOCUMENTS["pingtan-2021.html"])
+
+
+def test_a_portal_page_with_only_an_attachment_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(
+        '<html><head><meta name="ArticleTitle" content="某县2024年政府信息公开工作年度报告"></head><body>'
+        '<p>某县2024年政府信息公开工作年度报告</p><a href="/files/P020250120.pdf?v=1">附件：年报</a></body></html>',
+        encoding="utf-8",
+    )
+    run = CliRunner().invoke(cli, ["check", str(path), "-j", "1"])
+    assert run.exit_code == 2
+    assert "P020250120.pdf" in run.output and "请下载附件后检查" in run.output

@@ -80,6 +80,7 @@ _BLOCK = frozenset(
 _CLOSES = {"p": {"p"}, "li": {"li"}, "tr": {"tr", "td", "th"}, "td": {"td", "th"}, "th": {"td", "th"}}
 _FENCES = frozenset({"table", "tr", "ul", "ol", "div"})
 _CHARSET = re.compile(rb"""charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_ATTACHMENTS = (".pdf", ".doc", ".docx", ".wps", ".ofd")
 _MAX_SPAN = 50  # colspan/rowspan beyond this is junk markup
 _LAYOUT_TEXT = 600  # a cell with more running text than this is page layout, not a statutory cell
 
@@ -101,10 +102,16 @@ class _TreeBuilder(HTMLParser):
         self.title: list[str] = []
         self.in_title = False
         self.meta: dict[str, str] = {}
+        self.attachments: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
             self.in_title = True
+        if tag == "a":
+            href = next((v or "" for k, v in attrs if k == "href"), "")
+            name = href.rsplit("/", 1)[-1].split("?", 1)[0]
+            if name.lower().endswith(_ATTACHMENTS) and name not in self.attachments:
+                self.attachments.append(name)
         if tag == "meta":
             fields = {k.lower(): v or "" for k, v in attrs}
             name = (fields.get("name") or fields.get("property") or "").lower()
@@ -194,6 +201,7 @@ def read_html(path: Path, data: bytes) -> Source:
     source.titles = [t for t in (tidy(x) for x in titles) if t] + before
     pub = meta.get("pubdate") or meta.get("publishdate") or meta.get("article:published_time")
     source.dates = ([f"发布日期：{pub}"] if pub else []) + before
+    source.attachments = builder.attachments
     return source
 
 

@@ -59,8 +59,13 @@ def read_published(path: str | Path, format_id: str | None = None) -> tuple[Repo
                 f"{path}：PDF没有文字层（扫描件），无法读取；govreport 不做文字识别（OCR），请提供带文字的PDF或Word文件"
             )
         first = FORMATS["gb2021"].section("一").heading
+        attached = (
+            f"；网页只提供了附件（{'、'.join(source.attachments[:3])}），请下载附件后检查"
+            if source.attachments
+            else ""
+        )
         raise WorkbookError(
-            f"{path}：没有找到年度报告的章节标题（{first}……）和统计表，这不是政府信息公开工作年度报告"
+            f"{path}：没有找到年度报告的章节标题（{first}……）和统计表，这不是政府信息公开工作年度报告{attached}"
         )
     known = statutory_labels(FORMATS.values())
     sheet = tables_sheet([join_split_labels(g, known) for g in source.grids])
@@ -83,7 +88,7 @@ def read_published(path: str | Path, format_id: str | None = None) -> tuple[Repo
     report = Report(
         format_id=fmt.id, source=str(path), details=details, narrative=narrative, values=cells.values
     )
-    return report, [_relocate(f, sheet) for f in findings]
+    return report, [_relocate(f, sheet, spots) for f in findings]
 
 
 def tables_sheet(grids: list[Grid]) -> DocSheet:
@@ -135,12 +140,14 @@ def _pos(address: str) -> Pos:
     return row - 1, column - 1
 
 
-def _relocate(finding: Finding, sheet: DocSheet) -> Finding:
-    """A finding the workbook reader placed at a cell of the tables' sheet, placed in the document;
-    a table label that differs from the format's but was read is a warning, not an error."""
+def _relocate(finding: Finding, sheet: DocSheet, spots: dict) -> Finding:
+    """A finding the workbook reader placed at a cell of the tables' sheet, placed in the document:
+    at its cell, else at the table it concerns."""
     if finding.sheet == SHEET:
         where = sheet.place(_pos(finding.cell)) if finding.cell and _A1.match(finding.cell) else None
-        finding = replace(finding, sheet=where.sheet if where else "统计表", cell=None)
+        finding = replace(
+            finding, sheet=where.sheet if where else _table_place(sheet, spots.get(finding.table)), cell=None
+        )
     if finding.cells:
         moved = tuple(
             str(sheet.place(_pos(c.split("!", 1)[1]))) if c.startswith(f"{SHEET}!") else c
@@ -148,6 +155,16 @@ def _relocate(finding: Finding, sheet: DocSheet) -> Finding:
         )
         finding = replace(finding, cells=moved)
     return finding
+
+
+def _table_place(sheet: DocSheet, spot) -> str:
+    """``第3页表格2``: where the statutory table of ``spot`` starts in the document."""
+    rows = [r for r in (spot.label_rows.values() if spot is not None else ()) if 0 <= r < len(sheet.origins)]
+    origin = sheet.origins[min(rows)] if rows else None
+    if origin is None:
+        return "统计表"
+    table, _, page, _ = origin
+    return f"第{page}页表格{table}" if page else f"表格{table}"
 
 
 def _tolerated(finding: Finding) -> Finding:

@@ -57,6 +57,7 @@ class Source:
     dates: list[str] = field(default_factory=list)  # candidate publication dates outside the body
     pages: int = 0  # pages with a text layer (PDF); 0 elsewhere
     blank_pages: int = 0  # PDF pages without any text (scanned)
+    attachments: list[str] = field(default_factory=list)  # documents a portal page links to
 
     @property
     def paragraphs(self) -> list[Para]:
