@@ -516,3 +516,25 @@ def test_a_portal_page_with_only_an_attachment_says_so(tmp_path: Path) -> None:
     run = CliRunner().invoke(cli, ["check", str(path), "-j", "1"])
     assert run.exit_code == 2
     assert "P020250120.pdf" in run.output and "请下载附件后检查" in run.output
+
+
+def test_build_never_takes_a_published_report_and_never_overwrites_it(tmp_path: Path) -> None:
+    examples = Path(__file__).parent.parent / "examples"
+    built = tmp_path / "威海市文登区大水泊镇人民政府-2022年报.pdf"
+    shutil.copy(examples / built.name, built)
+    before = built.read_bytes()
+    run = CliRunner().invoke(cli, ["build", str(built), "-o", str(tmp_path), "-j", "1"])
+    assert run.exit_code == 2 and "govreport import" in run.output
+    assert built.read_bytes() == before
+
+
+def test_a_directory_of_workbooks_and_their_built_reports_still_builds(tmp_path: Path, fonts) -> None:
+    """build reads only the workbooks of a directory: last run's .docx/.pdf next to them are outputs."""
+    examples = Path(__file__).parent.parent / "examples"
+    shutil.copy(examples / "大水泊镇-2022.xlsx", tmp_path)
+    shutil.copy(examples / "威海市文登区大水泊镇人民政府-2022年报.pdf", tmp_path)
+    run = CliRunner().invoke(
+        cli, ["build", str(tmp_path), "-o", str(tmp_path / "输出"), "-j", "1", "--only", "docx"]
+    )
+    assert run.exit_code == 0, run.output
+    assert (tmp_path / "输出" / "威海市文登区大水泊镇人民政府-2022年报.docx").exists()

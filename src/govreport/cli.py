@@ -313,11 +313,23 @@ def check(
     sys.exit(ff.exit_code(results, strict=strict))
 
 
-def _inputs(files: tuple[str, ...]) -> list[Path]:
+def _inputs(files: tuple[str, ...], *, published: bool = True) -> list[Path]:
     try:
-        return expand_inputs(files)
+        return expand_inputs(files, published=published)
     except NoWorkbooksError as exc:
         raise InputError(str(exc)) from None
+
+
+def _published_input(paths: list[Path]) -> None:
+    """build writes reports: from a published one it would rebuild, and could overwrite, what was given."""
+    from .published import is_published
+
+    given = [p for p in paths if is_published(p)]
+    if given:
+        raise InputError(
+            f"{given[0]}：build 只接受工作簿（.xlsx）；已发布的报告请先用 govreport import 导入为工作簿，"
+            "或用 govreport check 检查"
+        )
 
 
 def _not_an_input(
@@ -329,7 +341,7 @@ def _not_an_input(
         return
     inputs = inputs_of(jobs) | inputs_of([Job(str(p)) for p in also if p is not None])
     if previous_dir is not None:
-        inputs |= inputs_of([Job(str(p)) for p in _inputs((str(previous_dir),))])
+        inputs |= inputs_of([Job(str(p)) for p in _inputs((str(previous_dir),), published=True)])
     if inputs_of([Job(str(output))]) & inputs:
         raise InputError(f"{output}：{option} 指定的输出文件就是输入的工作簿，不能覆盖，请换一个文件名")
 
@@ -462,7 +474,8 @@ def build(
     kinds = only + (("fragment",) if html_fragment else ()) + (("data",) if open_data else ())
     if "pdf" in kinds:
         _require_fonts(overrides)
-    paths = _inputs(files)
+    paths = _inputs(files, published=False)  # a directory's built reports are outputs, not inputs
+    _published_input(paths)
     job_list = _jobs_for(
         paths,
         outdir=outdir,
