@@ -538,3 +538,40 @@ def test_a_directory_of_workbooks_and_their_built_reports_still_builds(tmp_path:
     )
     assert run.exit_code == 0, run.output
     assert (tmp_path / "输出" / "威海市文登区大水泊镇人民政府-2022年报.docx").exists()
+
+
+def test_word_rows_that_start_further_right_keep_their_columns(tmp_path: Path) -> None:
+    """A Word row with ``w:gridBefore`` (its first grid column left out) lines up with the others."""
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    from govreport.published.load import load_source
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=3)
+    for c, text in enumerate(("信息内容", "本年制发件数", "本年废止件数")):
+        table.cell(0, c).text = text
+    row = table.rows[1]._tr
+    first = row.findall(qn("w:tc"))[0]
+    row.remove(first)
+    props = row.get_or_add_trPr()
+    before = OxmlElement("w:gridBefore")
+    before.set(qn("w:val"), "1")
+    props.append(before)
+    cells = row.findall(qn("w:tc"))
+    cells[0].xpath("./w:p")[0].append(_run("3"))
+    cells[1].xpath("./w:p")[0].append(_run("1"))
+    path = tmp_path / "t.docx"
+    document.save(str(path))
+    grid = load_source(path).grids[0]
+    assert grid.rows[1] == (None, "3", "1")
+
+
+def _run(text: str):
+    from docx.oxml import OxmlElement
+
+    run, t = OxmlElement("w:r"), OxmlElement("w:t")
+    t.text = text
+    run.append(t)
+    return run

@@ -80,7 +80,7 @@ def _grid(tbl: etree._Element) -> tuple[tuple[str | None, ...], ...]:
     for tr in tbl.iter(_TR):
         if tr.getparent() is not tbl and _owner_table(tr) is not tbl:
             continue  # a nested table's row
-        row: list[str | None] = []
+        row: list[str | None] = [None] * _grid_skip(tr, "gridBefore")  # a row starting further right
         for tc in tr.findall(_TC):
             props = tc.find(f"{{{W}}}tcPr")
             span, merge = 1, None
@@ -97,6 +97,15 @@ def _grid(tbl: etree._Element) -> tuple[tuple[str | None, ...], ...]:
     width = max((len(r) for r in rows), default=0)
     out = [tuple(r + [None] * (width - len(r))) for r in rows]
     return tuple(r for r in out if any(r))
+
+
+def _grid_skip(tr: etree._Element, name: str) -> int:
+    """Grid columns a row leaves out before its first cell (``w:gridBefore``)."""
+    found = tr.find(f"{{{W}}}trPr/{{{W}}}{name}")
+    try:
+        return max(0, min(50, int(found.get(_VAL, "0")))) if found is not None else 0
+    except ValueError:
+        return 0
 
 
 def _owner_table(tr: etree._Element) -> etree._Element | None:
