@@ -575,3 +575,24 @@ def _run(text: str):
     t.text = text
     run.append(t)
     return run
+
+
+def test_build_from_the_imported_workbook_reproduces_the_report(tmp_path: Path) -> None:
+    """Imported, built, read again: the same cells and text; the sub-headings of 一 are the format's
+    (the page's “（一）主动公开方面” becomes “（一）主动公开”)."""
+    name = "pingtan-2021.html"
+    workbook = tmp_path / "导入.xlsx"
+    assert CliRunner().invoke(cli, ["import", str(corpus(name)), "-o", str(workbook)]).exit_code == 0
+    run = CliRunner().invoke(
+        cli, ["build", str(workbook), "-o", str(tmp_path / "输出"), "--only", "docx", "-j", "1"]
+    )
+    assert run.exit_code == 0, run.output
+    (built,) = (tmp_path / "输出").glob("*.docx")
+    original, _ = read_published(corpus(name))
+    rebuilt, _ = read_published(built)
+    assert numbers(rebuilt) == numbers(original)
+    assert (rebuilt.name, rebuilt.year) == (original.name, original.year)
+    for section in ("前言", "一", "五", "六"):
+        assert _text(rebuilt, section) == _text(original, section), section
+    titles = [p.title for p in rebuilt.narrative["一"] if p.title]
+    assert titles == list(get_format("gb2021").section("一").subheadings)

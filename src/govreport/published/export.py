@@ -84,12 +84,18 @@ def _overview(passages: tuple[Passage, ...], fmt: Format) -> dict[str, str]:
 
 
 def _known(title: str, subheadings: tuple[str, ...]) -> str | None:
-    """The format's sub-heading ``title`` stands for: same number, and its words alike."""
+    """The format's sub-heading ``title`` stands for: same number, and its words alike (contained, of
+    a like sequence, or sharing two two-character words)."""
     for heading in subheadings:
         number = heading[: heading.index("）") + 1]
         if not norm(title).startswith(norm(number)):
             continue
         words, known = norm(title)[len(norm(number)) :], norm(heading)[len(norm(number)) :]
-        if known in words or SequenceMatcher(None, words, known).ratio() >= 0.5:
+        shared = _pairs(words) & _pairs(known)  # 平台载体建设方面 / 政府信息公开平台建设: 平台, 建设
+        if known in words or SequenceMatcher(None, words, known).ratio() >= 0.5 or len(shared) >= 2:
             return heading
     return None
+
+
+def _pairs(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1)}
