@@ -596,3 +596,25 @@ def test_build_from_the_imported_workbook_reproduces_the_report(tmp_path: Path) 
         assert _text(rebuilt, section) == _text(original, section), section
     titles = [p.title for p in rebuilt.narrative["一"] if p.title]
     assert titles == list(get_format("gb2021").section("一").subheadings)
+
+
+def test_an_encrypted_pdf_and_a_huge_one_are_one_chinese_line(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+    from reportlab.pdfgen import canvas
+
+    from govreport.published.pdf import MAX_PAGES
+
+    locked = tmp_path / "加密.pdf"
+    writer = PdfWriter(clone_from=str(corpus("hongze-qu-2023.pdf")))
+    writer.encrypt("secret")
+    with locked.open("wb") as fh:
+        writer.write(fh)
+    huge = tmp_path / "巨大.pdf"
+    pages = canvas.Canvas(str(huge))
+    for _ in range(MAX_PAGES + 1):
+        pages.drawString(72, 720, "page")
+        pages.showPage()
+    pages.save()
+    for path, words in ((locked, "密码"), (huge, f"超过{MAX_PAGES}页")):
+        run = CliRunner().invoke(cli, ["check", str(path), "-j", "1"])
+        assert run.exit_code == 2 and words in run.output and "Traceback" not in run.output, run.output

@@ -51,5 +51,23 @@ def load_source(path: Path) -> Source:
         raise
     except RecursionError:
         raise WorkbookError(f"{path}：{kind}文件结构嵌套过深，无法读取") from None
-    except Exception:  # any parser's failure on a damaged or mislabelled file
+    except Exception as exc:  # any parser's failure on a damaged, encrypted or mislabelled file
+        if _encrypted(exc):
+            raise WorkbookError(f"{path}：PDF设有密码或已加密，无法读取；请提供未加密的文件") from None
         raise WorkbookError(f"{path}：无法读取{kind}文件（文件已损坏，或扩展名与内容不符）") from None
+
+
+_ENCRYPTION = ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning")
+
+
+def _encrypted(exc: BaseException) -> bool:
+    """A failure caused by encryption somewhere in its chain (pdfplumber wraps pdfminer's errors)."""
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return False
+        if type(seen).__name__ in _ENCRYPTION:
+            return True
+        inner = seen.args[0] if seen.args and isinstance(seen.args[0], BaseException) else None
+        seen = seen.__cause__ or seen.__context__ or inner
+    return False

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from statistics import median
 
+from ..model import WorkbookError
 from .source import Block, Grid, Para, Picture, Source, tidy, tidy_cell
 
 _PAGE_NUMBER = re.compile(r"^[-—–－_\s]*(第\s*)?\d{1,3}(\s*页)?([\s/共]*\d*\s*页?)?[-—–－_\s]*$")
+MAX_PAGES = 200  # a report has a handful of pages; a huge file is refused, not read for minutes
 _MIN_PICTURE = 120  # points: a logo or a seal is smaller than a table
 _HEADING = re.compile(r"^\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])")
 
@@ -31,6 +33,8 @@ def read_pdf(path: Path, data: bytes) -> Source:
     tables = 0
     open_end = False  # the page before ended inside a paragraph
     with pdfplumber.open(io.BytesIO(data)) as pdf:
+        if len(pdf.pages) > MAX_PAGES:
+            raise WorkbookError(f"{path}：PDF有{len(pdf.pages)}页，超过{MAX_PAGES}页，不像一份年度报告")
         title = (pdf.metadata or {}).get("Title")
         if isinstance(title, str) and title.strip():
             source.titles.append(tidy(title))
