@@ -618,3 +618,20 @@ def test_an_encrypted_pdf_and_a_huge_one_are_one_chinese_line(tmp_path: Path) ->
     for path, words in ((locked, "密码"), (huge, f"超过{MAX_PAGES}页")):
         run = CliRunner().invoke(cli, ["check", str(path), "-j", "1"])
         assert run.exit_code == 2 and words in run.output and "Traceback" not in run.output, run.output
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("一、总体情况", "一"),
+        ("五．存在的主要问题及改进情况", "五"),
+        ("二、行政机关主动公开政府信息情况", "二"),
+        ("其他需要报告的事项", "六"),  # the name alone on its line
+        ("一、加强组织领导", None),  # an enumerated point inside a section
+        ("总体情况良好，全年公开信息1200条。", None),
+    ],
+)
+def test_section_headings_by_number_or_name(text: str, number: str | None) -> None:
+    from govreport.published.structure import heading_number
+
+    assert heading_number(text) == number

@@ -52,8 +52,12 @@ _NAMES = _section_names()
 
 
 def heading_number(text: str) -> str | None:
-    """The section number when ``text`` is a section heading of some format, else None."""
+    """The section number when ``text`` is a section heading of some format (numbered, or a section's
+    name alone on its line), else None."""
     m = _HEADING.match(text.strip())
+    if not m and len(text) <= _MAX_HEADING:
+        bare = norm(text).rstrip("。：:")
+        return next((number for number, names in _NAMES.items() if bare in names), None)
     if not m or len(text) > _MAX_HEADING:
         return None
     words = norm(m.group(2)).rstrip("。")
