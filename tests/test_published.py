@@ -635,3 +635,22 @@ def test_section_headings_by_number_or_name(text: str, number: str | None) -> No
     from govreport.published.structure import heading_number
 
     assert heading_number(text) == number
+
+
+def test_a_word_chart_is_read_with_its_data_and_imported(tmp_path: Path) -> None:
+    """The example's bar chart in 一（一）: the same columns and counts as its workbook, so F1 finds the
+    same 72 against 73 in the .docx; import writes the chart into the workbook."""
+    examples = Path(__file__).parent.parent / "examples"
+    workbook, _ = read_workbook(examples / "大水泊镇-2022.xlsx")
+    source = examples / "威海市文登区大水泊镇人民政府-2022年报.docx"
+    read, _ = read_published(source)
+    (figure,) = read.figures
+    (expected,) = workbook.figures
+    assert figure.counts() == expected.counts()
+    assert (figure.place, figure.caption) == (expected.place, expected.caption)
+    f1 = [f for f in check_workbook(source).result.findings if f.rule == "F1"]
+    assert len(f1) == 1 and "72条" in f1[0].message and "73条" in f1[0].message
+    out = tmp_path / "导入.xlsx"
+    assert CliRunner().invoke(cli, ["import", str(source), "-o", str(out)]).exit_code == 0
+    imported, _ = read_workbook(out)
+    assert imported.figures[0].counts() == expected.counts()

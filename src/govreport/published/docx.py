@@ -11,13 +11,17 @@ from pathlib import Path
 
 from lxml import etree
 
-from .source import Grid, Para, Picture, Source, tidy, tidy_cell
+from .source import Chart, Grid, Para, Picture, Source, tidy, tidy_cell
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _P, _TBL, _TR, _TC, _SDT = (f"{{{W}}}{n}" for n in ("p", "tbl", "tr", "tc", "sdt"))
 _T, _TAB, _BR, _CR = (f"{{{W}}}{n}" for n in ("t", "tab", "br", "cr"))
 _DRAWING = {f"{{{W}}}drawing", f"{{{W}}}pict", f"{{{W}}}object"}
 _VAL = f"{{{W}}}val"
+C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+_CHART = f"{{{C}}}chart"
+_RID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_MAX_CHART_ITEMS = 200
 
 
 def read_docx(path: Path, data: bytes) -> Source:
@@ -32,7 +36,9 @@ def read_docx(path: Path, data: bytes) -> Source:
     tables = 0
     for element in _body_items(document.element.body):
         if element.tag == _P:
-            if any(True for _ in element.iter(*_DRAWING)):
+            charts = [_chart(document, ref) for ref in element.iter(_CHART)]
+            source.blocks.extend(chart for chart in charts if chart is not None)
+            if not charts and any(True for _ in element.iter(*_DRAWING)):
                 source.blocks.append(Picture())
             for line in _paragraph_text(element).split("\n"):
                 text = tidy(line)
@@ -44,6 +50,32 @@ def read_docx(path: Path, data: bytes) -> Source:
                 tables += 1
                 source.blocks.append(Grid(rows, tables))
     return source
+
+
+def _chart(document, ref: etree._Element) -> Chart | None:
+    """The categories and values of a chart's first series, from its part; None when unreadable."""
+    try:
+        part = document.part.rels[ref.get(_RID)].target_part
+        space = etree.fromstring(part.blob, parser=etree.XMLParser(resolve_entities=False, no_network=True))
+    except Exception:  # a broken or foreign relationship: the chart stays a picture
+        return None
+    series = space.find(f".//{{{C}}}ser")
+    if series is None:
+        return None
+
+    def points(tag: str) -> list[str]:
+        found = series.find(f"{{{C}}}{tag}")
+        if found is None:
+            return []
+        by_index = {
+            int(pt.get("idx", "0")): (pt.findtext(f"{{{C}}}v") or "") for pt in found.iter(f"{{{C}}}pt")
+        }
+        return [tidy(by_index[i]) for i in sorted(by_index)][:_MAX_CHART_ITEMS]
+
+    labels, values = points("cat"), points("val")
+    if not labels or len(labels) != len(values):
+        return None
+    return Chart(tuple(zip(labels, values, strict=True)))
 
 
 def _body_items(body: etree._Element):

@@ -1,7 +1,8 @@
 """``govreport import``: a published report written into a workbook in the template layout.
 
 The details, the 前言 as published, section 一 (总述 and the sub-headings the format knows; other
-sub-headings stay in the 总述 as paragraphs), 五, 六's items and the tables' input cells. A cell that
+sub-headings stay in the 总述 as paragraphs), 五, 六's items, the tables' input cells and the charts
+whose data the file carries. A cell that
 could not be read is left blank (its finding says why); totals stay the template's formulas, except a
 published total that disagrees with its parts, which is kept as published (``check`` then reports it).
 """
@@ -54,7 +55,16 @@ def report_data(report: Report, fmt: Format) -> ReportData:
         for key, value in report.values.items()
         if key in totals and value.number is not None and computed.get(key) != value.number
     }
-    return ReportData(details=details, narrative=narrative, values=values, totals=kept)
+    figures = [
+        {
+            "items": [(label, value.number) for label, value in figure.items],
+            "caption": figure.caption,
+            "place": figure.place,
+            "channel": figure.channel,
+        }
+        for figure in report.figures
+    ]
+    return ReportData(details=details, narrative=narrative, values=values, figures=figures, totals=kept)
 
 
 def _text(passages: tuple[Passage, ...]) -> str:

@@ -13,17 +13,18 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..formats import FORMATS, Format, get_format
-from ..model import Detail, Finding, Passage, Place, Report, Severity, WorkbookError
+from ..formats import FORMATS, Format, UnknownFormatError, get_format
+from ..model import Detail, Finding, Passage, Place, PublishedItems, Report, Severity, Value, WorkbookError
 from ..workbook.cells import read_values
 from ..workbook.coords import address_to_tuple
 from ..workbook.locate import locate
 from ..workbook.reader import _choose_format
 from ..workbook.sheets import Pos, Sheet, index_rows
+from ..workbook.values import to_decimal
 from .align import join_split_labels, realign, statutory_labels
 from .details import read_details
 from .load import load_source
-from .source import Grid, Para, Picture, Source
+from .source import Chart, Grid, Para, Picture, Source
 from .structure import Parts, split_parts, subheading, unnumbered
 
 SHEET = "表格"
@@ -52,6 +53,15 @@ def read_published(path: str | Path, format_id: str | None = None) -> tuple[Repo
     Raises WorkbookError (one Chinese line naming the file) when it cannot be read or holds no report."""
     path = Path(path)
     source = load_source(path)
+    try:
+        return _read(path, source, format_id)
+    except (WorkbookError, UnknownFormatError):
+        raise
+    except Exception as exc:  # a document shaped as nobody foresaw: one line, not a traceback
+        raise WorkbookError(f"{path}：读取时出错（{type(exc).__name__}），无法读取这份报告") from exc
+
+
+def _read(path: Path, source: Source, format_id: str | None) -> tuple[Report, list[Finding]]:
     parts = split_parts(source.blocks)
     if not parts.headings and not source.grids:
         if source.kind == "pdf" and source.blank_pages and not source.pages:
@@ -86,7 +96,12 @@ def read_published(path: str | Path, format_id: str | None = None) -> tuple[Repo
     narrative, narrative_findings = read_narrative(fmt, parts, source.kind == "pdf")
     findings += narrative_findings
     report = Report(
-        format_id=fmt.id, source=str(path), details=details, narrative=narrative, values=cells.values
+        format_id=fmt.id,
+        source=str(path),
+        details=details,
+        narrative=narrative,
+        values=cells.values,
+        figures=read_charts(parts),
     )
     return report, [_relocate(f, sheet, spots) for f in findings]
 
@@ -191,6 +206,32 @@ def _tables_as_pictures(
         "请以表格（文字）形式发布统计表"
     )
     return [Finding("Q6", "tables-as-images", Severity.WARNING, message, sheet="统计表", expected="表格文字")]
+
+
+# ---- charts -------------------------------------------------------------------------------------
+
+
+def read_charts(parts: Parts) -> tuple[PublishedItems, ...]:
+    """The charts whose data the file carries, each placed under the sub-heading it follows
+    (``一（一）``), with its caption; a count that is no whole number stays unread."""
+    figures = []
+    for number, blocks in parts.sections.items():
+        sub = ""
+        for block in blocks:
+            if isinstance(block, Para) and (head := subheading(block.text)) is not None:
+                sub = head[0][: head[0].index("）") + 1] if "）" in head[0] else ""
+            elif isinstance(block, Chart):
+                where = Place(f"“{parts.headings[number].text}”中的统计图", "")
+                items = tuple((label, Value(_count(value), where, value)) for label, value in block.items)
+                figures.append(
+                    PublishedItems(items, caption=block.caption, place=f"{number}{sub}", where=where)
+                )
+    return tuple(figures)
+
+
+def _count(text: str) -> int | None:
+    number = to_decimal(text)
+    return int(number) if number is not None and number == int(number) and number >= 0 else None
 
 
 # ---- narrative ----------------------------------------------------------------------------------

@@ -42,7 +42,17 @@ class Picture:
     page: int | None = None
 
 
-Block = Para | Grid | Picture
+@dataclass(frozen=True)
+class Chart:
+    """A chart whose data the file carries (a Word chart): its categories and values in order, and
+    the caption printed under it once the structure has found it."""
+
+    items: tuple[tuple[str, str], ...]
+    caption: str = ""
+    page: int | None = None
+
+
+Block = Para | Grid | Picture | Chart
 
 
 @dataclass

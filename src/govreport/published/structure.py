@@ -9,12 +9,12 @@ an enumerated ``一、`` inside the text of a section is not taken for one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 
 from ..formats import FORMATS
 from ..workbook.labels import norm
-from .source import Block, Para
+from .source import Block, Chart, Para
 
 NUMBERS = "一二三四五六"
 _HEADING = re.compile(r"^([一二三四五六])\s*[、.．]\s*(.{2,40})$")
@@ -94,12 +94,15 @@ def split_parts(blocks: list[Block]) -> Parts:
 
 def drop_charts(blocks: list[Block]) -> list[Block]:
     """A chart's caption (``……统计图``) and the labels printed inside the chart just above it (short
-    lines without punctuation: its categories and axis) are no paragraphs of the text."""
+    lines without punctuation: its categories and axis) are no paragraphs of the text; a chart whose
+    data the file carries takes the caption as its own."""
     out: list[Block] = []
     for block in blocks:
         if isinstance(block, Para) and len(block.text) <= _MAX_HEADING and _CAPTION.search(block.text):
             while out and _chart_label(out[-1]):
                 out.pop()
+            if out and isinstance(out[-1], Chart) and not out[-1].caption:
+                out[-1] = replace(out[-1], caption=block.text)
             continue
         out.append(block)
     return out
