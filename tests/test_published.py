@@ -108,7 +108,7 @@ def test_check_on_the_command_line_in_every_output_format(name: str, code: int) 
     if name.startswith("hongze"):
         assert "第4页表格3第4行第5列" in text and "应为 11" in text
     data = json.loads(CliRunner().invoke(cli, ["check", path, "--format", "json", "-j", "1"]).output)
-    places = [e["sheet"] for task in data["tasks"] for e in task["errors"] + task["warnings"]]
+    places = [e["sheet"] for task in data["tasks"] for e in task["errors"] + task.get("warningDetails", [])]
     assert all("!" not in (p or "") for p in places)
 
 
@@ -236,17 +236,23 @@ def test_sub_headings_alone_or_run_in(text: str, expected: tuple[str, str] | Non
 
 def _built(format_id: str, tmp_path: Path, kind: str, fonts) -> tuple[Report, Path]:
     from govreport.render.docx import docx_bytes
+    from govreport.render.html import fragment_html, page_html
     from govreport.render.pdf import pdf_bytes
 
     details = {**DETAILS, "year": "2022" if format_id == "gb2021" else "2020"}
     report = make_report(format_id, details=details)
     document = outline(report)
-    path = tmp_path / f"报告.{kind}"
-    path.write_bytes(docx_bytes(document) if kind == "docx" else pdf_bytes(document, fonts))
+    path = tmp_path / f"报告.{kind.split('-')[0]}"
+    if kind == "docx":
+        path.write_bytes(docx_bytes(document))
+    elif kind == "pdf":
+        path.write_bytes(pdf_bytes(document, fonts))
+    else:  # the portal page, or the fragment a CMS editor pastes into the portal's own page
+        path.write_text((page_html if kind == "html" else fragment_html)(document), encoding="utf-8")
     return report, path
 
 
-@pytest.mark.parametrize("kind", ["docx", "pdf"])
+@pytest.mark.parametrize("kind", ["docx", "pdf", "html", "html-fragment"])
 @pytest.mark.parametrize("format_id", ["gb2021", "gb2019"])
 def test_every_report_govreport_builds_imports_back_to_the_same_cells_and_text(
     format_id: str, kind: str, tmp_path: Path, fonts
@@ -330,7 +336,7 @@ def test_a_scanned_pdf_without_text_is_one_chinese_line_and_exit_2(tmp_path: Pat
     assert "扫描件" in run.output and "OCR" in run.output
 
 
-@pytest.mark.parametrize("kind", ["docx", "pdf"])
+@pytest.mark.parametrize("kind", ["docx", "pdf", "html"])
 def test_the_example_report_with_its_chart_reads_back_to_its_workbook(kind: str) -> None:
     """The example as built (a bar chart in 一（一）, seven items in 六, a signature and date): the same
     cells, sections, details and release date as the workbook it was built from."""
@@ -412,7 +418,7 @@ def test_previous_dir_takes_published_reports_as_last_year(
         cli, ["check", str(path), "--previous-dir", str(last_year), "-j", "1", "--format", "json"]
     )
     data = json.loads(run.output)
-    rules = {e["rule"] for task in data["tasks"] for e in task["errors"] + task["warnings"]}
+    rules = {e["rule"] for task in data["tasks"] for e in task["errors"] + task.get("warningDetails", [])}
     assert "E4" in rules  # only checked with last year's report
     assert ("X1" in rules) == broken
     assert run.exit_code == (1 if broken else 0)
@@ -637,12 +643,13 @@ def test_section_headings_by_number_or_name(text: str, number: str | None) -> No
     assert heading_number(text) == number
 
 
-def test_a_word_chart_is_read_with_its_data_and_imported(tmp_path: Path) -> None:
-    """The example's bar chart in 一（一）: the same columns and counts as its workbook, so F1 finds the
-    same 72 against 73 in the .docx; import writes the chart into the workbook."""
+@pytest.mark.parametrize("kind", ["docx", "html"])
+def test_a_chart_is_read_with_its_data_and_imported(kind: str, tmp_path: Path) -> None:
+    """The example's bar chart in 一（一）, a Word chart or an SVG described by its data: the same
+    columns and counts as its workbook, so F1 finds the same 72 against 73; import writes the chart."""
     examples = Path(__file__).parent.parent / "examples"
     workbook, _ = read_workbook(examples / "大水泊镇-2022.xlsx")
-    source = examples / "威海市文登区大水泊镇人民政府-2022年报.docx"
+    source = examples / f"威海市文登区大水泊镇人民政府-2022年报.{kind}"
     read, _ = read_published(source)
     (figure,) = read.figures
     (expected,) = workbook.figures

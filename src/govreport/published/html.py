@@ -17,7 +17,7 @@ from pathlib import Path
 from ..formats import FORMATS
 from ..workbook.labels import norm
 from .align import statutory_labels
-from .source import Block, Grid, Para, Picture, Source, tidy, tidy_cell
+from .source import Block, Chart, Grid, Para, Picture, Source, tidy, tidy_cell
 from .structure import heading_number
 
 _VOID = frozenset(
@@ -247,6 +247,9 @@ class _Walker:
             elif tag == "img":
                 self.flush()
                 self.blocks.append((Picture(), here))
+            elif tag == "svg":  # a drawn chart: its data from its description, its text no paragraph
+                self.flush()
+                self.blocks.append((_svg_chart(child) or Picture(), here))
             elif tag == "table" and not _is_layout(child):
                 self.flush()
                 rows = _grid_rows(child)
@@ -259,6 +262,20 @@ class _Walker:
                 self.flush()
             else:
                 self.walk(child, here)
+
+
+_PAIR = re.compile(r"\s*([^：:；;]+?)\s*[：:]\s*(\d+)\s*[^\d；;]{0,3}\s*$")
+
+
+def _svg_chart(svg: Node) -> Chart | None:
+    """A chart whose accessible description lists its data (``公告公示：2条；机构职能：3条``)."""
+    desc = next((n for n in _descendants(svg) if n.tag == "desc"), None)
+    if desc is None:
+        return None
+    pairs = [_PAIR.match(piece) for piece in re.split(r"[；;]", tidy(_text(desc))) if piece.strip()]
+    if not pairs or not all(pairs):
+        return None
+    return Chart(tuple((m.group(1), m.group(2)) for m in pairs if m))
 
 
 def _is_layout(table: Node) -> bool:
