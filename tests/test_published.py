@@ -661,3 +661,24 @@ def test_a_chart_is_read_with_its_data_and_imported(kind: str, tmp_path: Path) -
     assert CliRunner().invoke(cli, ["import", str(source), "-o", str(out)]).exit_code == 0
     imported, _ = read_workbook(out)
     assert imported.figures[0].counts() == expected.counts()
+
+
+def test_a_word_text_box_is_read_once(tmp_path: Path) -> None:
+    """Word keeps a text box twice (mc:Choice and its mc:Fallback copy); its text is read once."""
+    import docx
+    from lxml import etree
+
+    from govreport.published.load import load_source
+
+    document = docx.Document()
+    paragraph = document.add_paragraph()
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    box = etree.fromstring(
+        f'<mc:AlternateContent xmlns:mc="{mc}" xmlns:w="{w}"><mc:Choice Requires="wps"><w:r><w:t>六、其他需要报告的事项</w:t>'
+        "</w:r></mc:Choice><mc:Fallback><w:r><w:t>六、其他需要报告的事项</w:t></w:r></mc:Fallback></mc:AlternateContent>"
+    )
+    paragraph._p.append(box)
+    path = tmp_path / "box.docx"
+    document.save(str(path))
+    assert [p.text for p in load_source(path).paragraphs] == ["六、其他需要报告的事项"]

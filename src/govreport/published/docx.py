@@ -89,9 +89,15 @@ def _body_items(body: etree._Element):
             yield child
 
 
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
 def _paragraph_text(p: etree._Element) -> str:
+    """The paragraph's text; a text box's old-style copy (``mc:Fallback``) is not read twice."""
     parts = []
     for node in p.iter(_T, _TAB, _BR, _CR):
+        if _in_fallback(node, p):
+            continue
         if node.tag == _T:
             parts.append(node.text or "")
         elif node.tag == _TAB:
@@ -99,6 +105,15 @@ def _paragraph_text(p: etree._Element) -> str:
         else:
             parts.append("\n")
     return "".join(parts)
+
+
+def _in_fallback(node: etree._Element, top: etree._Element) -> bool:
+    parent = node.getparent()
+    while parent is not None and parent is not top:
+        if parent.tag == _MC_FALLBACK:
+            return True
+        parent = parent.getparent()
+    return False
 
 
 def _cell_text(tc: etree._Element) -> str | None:

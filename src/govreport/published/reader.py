@@ -1,9 +1,9 @@
 """A published report (.docx, PDF, portal page) read into a Report, through the workbook reader's own
 label-driven table location, value parsing and findings.
 
-Every grid of the document is stacked into one sheet (right-aligned, so a table continued on a page
-whose merged label column was cut off still lines up); each sheet row remembers its table, row and
-page, so every value and finding points into the document. The narrative comes from the numbered
+Every grid of the document is stacked into one sheet (right-aligned: value columns sit on the right of
+every statutory table); each sheet row remembers its table, row and page, so every value and finding
+points into the document. The narrative comes from the numbered
 headings, the body and year from the title, the contact details from the 前言.
 """
 
@@ -107,6 +107,8 @@ def _read(path: Path, source: Source, format_id: str | None) -> tuple[Report, li
 
 
 def tables_sheet(grids: list[Grid]) -> DocSheet:
+    """The grids stacked into one sheet, an empty row between two, each row right-aligned to the
+    widest (value columns sit on the right of every statutory table)."""
     width = max((g.width for g in grids), default=0)
     cells: dict[Pos, object] = {}
     origins: list[tuple[int, int, int | None, int] | None] = []
