@@ -682,3 +682,12 @@ def test_a_word_text_box_is_read_once(tmp_path: Path) -> None:
     path = tmp_path / "box.docx"
     document.save(str(path))
     assert [p.text for p in load_source(path).paragraphs] == ["六、其他需要报告的事项"]
+
+
+def test_a_number_split_over_elements_of_its_cell_is_one_number(tmp_path: Path) -> None:
+    html = corpus("pingtan-2021.html").read_text(encoding="utf-8")
+    assert html.count(">2293<") == 1
+    path = tmp_path / "split.html"
+    path.write_text(html.replace(">2293<", "><p>22</p><p>93</p><"), encoding="utf-8")
+    report, _ = read_published(path)
+    assert numbers(report) == expected_values(DOCUMENTS["pingtan-2021.html"])

@@ -3,6 +3,7 @@
 - A row label wrapped onto a row of its own (a PDF row break inside a cell: ``5.要求行政机关`` then
   ``确认或重新出具已获取信息``) is joined back to the row above, but only when the two halves together
   make a statutory label and neither half alone does.
+- A number broken over two lines of its cell is one number.
 - A row whose values sit offset from its header (markup with an extra colspan in some rows, a PDF
   whose rows are ruled differently from the header) is read in order: when the cells right of the row's
   label are exactly as many as the block's columns, they are put under the columns in that order.
@@ -105,3 +106,17 @@ def _is_value(value: object) -> bool:
     """A number, or a mark published for none (``—``, ``/``, ``无``)."""
     text = str(value).replace(" ", "")
     return to_decimal(text) is not None or text in _NONE_MARKS
+
+
+def join_broken_numbers(spot: Spot, sheet: Sheet) -> None:
+    """A value cell whose number was broken over lines or elements (``1`` and ``36`` in two ``<p>``,
+    ``24252.`` and ``311082`` on two lines of a narrow PDF column) read as the one number it is."""
+    for r, c in spot.cells.values():
+        value = sheet.value(r, c)
+        if not isinstance(value, str) or not any(ch.isspace() for ch in value):
+            continue
+        joined = "".join(value.split())
+        if to_decimal(joined) is not None and to_decimal(value.replace(" ", "")) is None:
+            line = list(sheet.rows[r])
+            line[c] = joined
+            sheet.rows[r] = tuple(line)

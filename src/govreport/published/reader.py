@@ -21,7 +21,7 @@ from ..workbook.locate import locate
 from ..workbook.reader import _choose_format
 from ..workbook.sheets import Pos, Sheet, index_rows
 from ..workbook.values import to_decimal
-from .align import join_split_labels, realign, statutory_labels
+from .align import join_broken_numbers, join_split_labels, realign, statutory_labels
 from .details import read_details
 from .load import load_source
 from .source import Chart, Grid, Para, Picture, Source
@@ -89,6 +89,7 @@ def _read(path: Path, source: Source, format_id: str | None) -> tuple[Report, li
     spots = {t.id: locate(t, [sheet], fmt.section(t.section).heading, fmt.tables) for t in fmt.tables}
     for spot in spots.values():
         realign(spot, sheet)
+        join_broken_numbers(spot, sheet)
     details.update(_units(fmt, spots, sheet))
     cells = read_values(fmt, spots, [sheet], lambda wanted: {})
     table_findings = [_tolerated(f) for spot in spots.values() for f in spot.findings] + cells.findings
