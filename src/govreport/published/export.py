@@ -12,6 +12,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from ..files import atomic_path
 from ..formats import Format, get_format
 from ..model import Finding, Passage, Report
 from ..totals import derive_totals
@@ -28,8 +29,33 @@ def import_report(
     WorkbookExistsError (``target`` exists, no ``force``)."""
     report, findings = read_published(source, format_id)
     fmt = get_format(report.format_id)
-    path = fill_workbook(target, report_data(report, fmt), fmt=fmt, force=force)
+    data = report_data(report, fmt)
+    path = fill_workbook(target, data, fmt=fmt, force=force)
+    overview = data.narrative.get("一")
+    used = set(overview) if isinstance(overview, dict) else set()
+    unused = [h for h in fmt.section("一").subheadings if h not in used]
+    if unused and used:
+        _drop_subheadings(path, unused)
     return report, findings, path
+
+
+def _drop_subheadings(path: Path, unused: list[str]) -> None:
+    """The customary sub-headings of 一 the published report does not have are taken out of the
+    workbook (label and empty text cell), so that ``build`` prints what was published, not a
+    【待填写】 under each of them."""
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path)
+    sheet = workbook[names.OVERVIEW]
+    wanted = {norm(h) for h in unused}
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str) and norm(cell.value) in wanted:
+                right = sheet.cell(cell.row, cell.column + 1)
+                if right.value in (None, ""):
+                    cell.value = None
+    with atomic_path(path) as tmp:
+        workbook.save(tmp)
 
 
 def report_data(report: Report, fmt: Format) -> ReportData:
