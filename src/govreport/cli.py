@@ -626,18 +626,18 @@ def fonts(fonts: tuple[str, ...]) -> None:
 
 
 @cli.command("import")
-@click.argument("report", type=click.Path(path_type=Path))
+@click.argument("report", type=click.Path(path_type=Path), metavar="报告.docx|.pdf|.html")
 @click.option(
     "--output",
     "-o",
     "out",
-    required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="要写出的工作簿（.xlsx）。",
+    metavar="工作簿.xlsx",
+    help="要写出的工作簿（必填）。",
 )
 @click.option("--standard", type=STANDARDS, help="报告格式；默认按标题中的年度和统计表选择。")
 @click.option("--force", is_flag=True, help="覆盖已存在的文件。")
-def import_(report: Path, out: Path, standard: str | None, force: bool) -> None:
+def import_(report: Path, out: Path | None, standard: str | None, force: bool) -> None:
     """把已发布的年度报告（.docx、.pdf、.html）读入模板格式的工作簿。
 
     读不出的单元格留空，并在下面列出原因。
@@ -651,6 +651,8 @@ def import_(report: Path, out: Path, standard: str | None, force: bool) -> None:
     from .published.export import import_report
     from .workbook.template import WorkbookExistsError
 
+    if out is None:
+        raise InputError("请用 -o 指定要写出的工作簿，如 -o 洪泽区-2023.xlsx")
     if not is_published(report):
         raise InputError(f"{report}：只能导入已发布的报告（.docx、.pdf、.html、.htm）")
     if out.suffix.lower() != ".xlsx":
