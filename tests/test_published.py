@@ -699,3 +699,33 @@ def test_a_number_split_over_elements_of_its_cell_is_one_number(tmp_path: Path) 
     path.write_text(html.replace(">2293<", "><p>22</p><p>93</p><"), encoding="utf-8")
     report, _ = read_published(path)
     assert numbers(report) == expected_values(DOCUMENTS["pingtan-2021.html"])
+
+
+@pytest.mark.parametrize(
+    ("suffix", "content", "read"), [(".doc", "docx", True), (".pdf", "html", True), ("", "pdf", True)]
+)
+def test_a_report_is_read_by_what_it_is_not_by_its_suffix(
+    suffix: str, content: str, read: bool, tmp_path: Path
+) -> None:
+    """A .docx saved as .doc, a portal page saved as .pdf, a PDF without a suffix: read for what they are."""
+    sources = {
+        "docx": Path(__file__).parent.parent / "examples" / "威海市文登区大水泊镇人民政府-2022年报.docx",
+        "html": corpus("pingtan-2021.html"),
+        "pdf": corpus("hongze-qu-2023.pdf"),
+    }
+    path = tmp_path / f"年报{suffix}"
+    shutil.copy(sources[content], path)
+    from govreport.api import read_report
+
+    report, _ = read_report(path)
+    assert report.year is not None and report.name
+
+
+@pytest.mark.parametrize(
+    ("suffix", "words"), [(".doc", "另存为.docx"), (".wps", "另存为.docx"), (".ofd", "OFD")]
+)
+def test_older_formats_say_what_to_do(suffix: str, words: str, tmp_path: Path) -> None:
+    path = tmp_path / f"年报{suffix}"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    run = CliRunner().invoke(cli, ["check", str(path), "-j", "1"])
+    assert run.exit_code == 2 and words in run.output, run.output

@@ -1,24 +1,69 @@
-"""Opening a published report by its suffix, with one Chinese line for a file that cannot be read."""
+"""Opening a published report, by what its bytes are (a PDF, a Word .docx, a web page) or else by its
+suffix, with one Chinese line for a file that cannot be read."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 from ..model import WorkbookError
 from .source import Source
 
-SUFFIXES = (".pdf", ".docx", ".html", ".htm")
+# suffixes read as published reports; the older formats only to say what to do with them
+SUFFIXES = (".pdf", ".docx", ".html", ".htm", ".shtml", ".xhtml", ".doc", ".wps", ".ofd")
 MAX_BYTES = 50 * 1024 * 1024  # a published report is a few MB at most
-_KINDS = {".pdf": "PDF", ".docx": "Word（.docx）", ".html": "网页（HTML）", ".htm": "网页（HTML）"}
+_BY_SUFFIX = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+    ".xhtml": "html",
+}
+_NAMES = {"pdf": "PDF", "docx": "Word（.docx）", "html": "网页（HTML）"}
+_OLD = {
+    ".doc": "Word 97-2003文档（.doc），请在Word或WPS中另存为.docx后再检查",
+    ".wps": "WPS文字文档（.wps），请在WPS中另存为.docx后再检查",
+    ".ofd": "OFD版式文件，govreport 读不了，请提供PDF或.docx",
+}
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def is_published(path: str | Path) -> bool:
-    return Path(path).suffix.lower() in SUFFIXES
+    """A report in a published format by its suffix, or, for a name without a known suffix, by its
+    first bytes (a workbook's .xlsx never is)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in SUFFIXES:
+        return True
+    if suffix in (".xlsx", ".xlsm", ".xls", ".csv") or not path.is_file():
+        return False
+    try:
+        with path.open("rb") as fh:
+            return sniff(fh.read(512), path) in ("pdf", "docx", "html")
+    except OSError:
+        return False
+
+
+def sniff(head: bytes, path: Path) -> str | None:
+    """What the first bytes say the file is: "pdf", "docx", "html", "old" (an OLE file), or None."""
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(_OLE):
+        return "old"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                return "docx" if "word/document.xml" in archive.namelist() else None
+        except (zipfile.BadZipFile, OSError):
+            return None
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return "html" if text.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<meta")) else None
 
 
 def load_source(path: Path) -> Source:
     suffix = path.suffix.lower()
-    kind = _KINDS.get(suffix, suffix)
+    kind = _NAMES.get(_BY_SUFFIX.get(suffix, ""), suffix)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -35,12 +80,22 @@ def load_source(path: Path) -> Source:
         data = path.read_bytes()
     except OSError as exc:
         raise WorkbookError(f"{path}：无法读取文件（{exc.strerror or exc}）") from None
+    if not data:
+        raise WorkbookError(f"{path}：文件为空（0字节）")
+    found = sniff(data[:512], path) or _BY_SUFFIX.get(suffix)
+    if found == "old" or (found is None and suffix in _OLD):
+        raise WorkbookError(
+            f"{path}：这是{_OLD.get(suffix, 'Word 97-2003等旧版Office文件，请另存为.docx后再检查')}"
+        )
+    if found is None:
+        raise WorkbookError(f"{path}：不是PDF、Word（.docx）或网页文件，无法读取")
+    kind = _NAMES[found]
     try:
-        if suffix == ".pdf":
+        if found == "pdf":
             from .pdf import read_pdf
 
             return read_pdf(path, data)
-        if suffix == ".docx":
+        if found == "docx":
             from .docx import read_docx
 
             return read_docx(path, data)
