@@ -146,7 +146,7 @@ def _jobs_for(
     below, expected = _children_of(paths, children, expect)
     if previous_dir and not previous_dir.is_dir():
         raise InputError(f"{previous_dir}：上年工作簿目录不存在")
-    index = previous_index(_inputs((str(previous_dir),)), standard) if previous_dir else {}
+    index = previous_index(_inputs((str(previous_dir),), published=True), standard) if previous_dir else {}
     return [
         Job(
             str(p),
@@ -273,7 +273,7 @@ def check(
     """
     from . import findings_format as ff
 
-    paths = _inputs(files)
+    paths = _inputs(files, published=True)
     jobs_list = _jobs_for(
         paths,
         outdir=None,
@@ -313,7 +313,9 @@ def check(
     sys.exit(ff.exit_code(results, strict=strict))
 
 
-def _inputs(files: tuple[str, ...], *, published: bool = True) -> list[Path]:
+def _inputs(files: tuple[str, ...], *, published: bool = False) -> list[Path]:
+    """Files, directories and patterns: workbooks, and with ``published`` also published reports (for
+    reading only: check and --previous-dir; a directory's built reports are no children or inputs)."""
     try:
         return expand_inputs(files, published=published)
     except NoWorkbooksError as exc:
@@ -474,7 +476,7 @@ def build(
     kinds = only + (("fragment",) if html_fragment else ()) + (("data",) if open_data else ())
     if "pdf" in kinds:
         _require_fonts(overrides)
-    paths = _inputs(files, published=False)  # a directory's built reports are outputs, not inputs
+    paths = _inputs(files)  # workbooks only: a directory's built reports are outputs, not inputs
     _published_input(paths)
     job_list = _jobs_for(
         paths,
