@@ -144,6 +144,30 @@ _TYPES = (
     ),
     FindingType("narrative-missing", "M3", "正文内容缺失", "叙述部分为空，报告中将显示【待填写】。"),
     FindingType(
+        "narrative-unplaced",
+        "M3",
+        "内容没有写入报告",
+        "叙述部分所在的工作表中有一格内容不属于任何部分的正文（如标题上方的文字、“填报人”一类的行），不会写入报告。",
+    ),
+    FindingType(
+        "narrative-formula",
+        "M3",
+        "正文公式没有结果",
+        "正文单元格中的公式没有计算结果且无法计算，报告中不会出现公式文本；请在Excel中打开并保存。",
+    ),
+    FindingType(
+        "sheet-copy",
+        "M4",
+        "工作表有副本",
+        "多个工作表含有同一张表或同一部分（如“表三 (2)”），已使用以其命名的工作表。",
+    ),
+    FindingType(
+        "sheet-ambiguous",
+        "M4",
+        "无法确定使用哪个工作表",
+        "多个工作表含有同一张表或同一部分，且没有一个以其命名，无法确定应使用哪一个。",
+    ),
+    FindingType(
         "figure-total-mismatch",
         "F1",
         "栏目发布数量与总数不符",

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from .types import Block, CellKey, Column, Equation, KeyFigure, Row, SubtotalRule
 
+# Section 一's five parts by meaning, in order: words an office's own wording of each part contains.
+SUBHEADING_MEANINGS = (("主动公开",), ("依申请",), ("管理",), ("平台",), ("监督", "保障"))
+
 T3_NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
 T3_COLUMN_HEADER = "申请人情况"
 T3_ORG_GROUP = "法人或其他组织"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ._national import (
     REQUEST_AND_CASE_FIGURES,
+    SUBHEADING_MEANINGS,
     T3_OTHER_2019,
     T3_RESULTS_COMMON,
     T4_BLOCK,
@@ -147,6 +148,7 @@ FORMAT = Format(
                 "（四）平台建设",
                 "（五）监督保障",
             ),
+            meanings=SUBHEADING_MEANINGS,
         ),
         *GB2021.sections[1:],
     ),

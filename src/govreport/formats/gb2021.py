@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ._national import (
     REQUEST_AND_CASE_FIGURES,
+    SUBHEADING_MEANINGS,
     T3_OTHER_2021,
     T3_RESULTS_COMMON,
     T4_BLOCK,
@@ -96,6 +97,7 @@ FORMAT = Format(
                 "（四）政府信息公开平台建设",
                 "（五）监督保障",
             ),
+            meanings=SUBHEADING_MEANINGS,
         ),
         Section("二", "二、主动公开政府信息情况", table="t2", aliases=("二、行政机关主动公开政府信息情况",)),
         Section(

@@ -185,6 +185,9 @@ class Section:
     table: str | None = None
     subheadings: tuple[str, ...] = ()  # customary sub-headings (section 一)
     aliases: tuple[str, ...] = ()  # longer names tolerated in a workbook
+    # what each sub-heading is about: words any office's own wording of it contains (主动公开 …), so a
+    # sub-heading is recognised by its meaning whatever else it says
+    meanings: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from ..formats import Block, CellKey, Column, Table
 from ..model import Finding, Severity
 from ..text import visible
+from .copies import choose_sheet
 from .labels import norm
+from .names import TABLE_SHEETS
 from .sheets import Pos, Sheet, address
 
 HEADER_SLACK = 2  # rows a header may sit further above its block (a unit line, an empty row)
@@ -89,6 +91,16 @@ def locate(table: Table, sheets: list[Sheet], heading: str, others: Iterable[Tab
     if best is None or fit(best)[0] == 0:
         spot.findings.append(_missing_table(table, heading))
         return spot
+    # Another sheet carrying most of the table's own labels is a copy (表三 (2), last year's sheet): the
+    # sheet named for the table wins, and the choice is a finding (copies.py).
+    enough = (fit(best)[0] + 1) // 2
+    candidates = [s for s in sheets if fit(s)[0] >= enough]
+    if len(candidates) > 1:
+        best, findings = choose_sheet(
+            candidates, _sheet_names(table, heading), f"表{table.section}（{heading}）"
+        )
+        spot.findings += findings
+        assert best is not None
     spot.sheet = best
     cursor = 0
     for block in table.blocks:
@@ -123,6 +135,12 @@ def _block(spot: Spot, block: Block, sheet: Sheet, cursor: int) -> int:
                     columns[column.key][1],
                 )
     return max(data_rows.values()) + 1
+
+
+def _sheet_names(table: Table, heading: str) -> tuple[str, ...]:
+    """Names a sheet holding ``table`` is given: ours (表三), the section's heading, with or without
+    its number."""
+    return (TABLE_SHEETS.get(table.id, f"表{table.section}"), heading, heading.split("、", 1)[-1])
 
 
 # ---- rows -------------------------------------------------------------------------------------------

@@ -35,3 +35,11 @@ CHANNEL_LABELS = ("渠道", "发布渠道")
 SOURCES = "汇总来源"
 SOURCE_COLUMNS = ("序号", "文件", "机关", "报告年度", "格式", "状态", "说明")
 SOURCE_TOTAL = "合计"
+
+# What offices write instead of our labels. 前言 may be labelled 引言; 总述 renamed; section 六's list header
+# renamed (the header row is recognised by these words, never required).
+PREAMBLE_LABELS = (PREAMBLE, "引言")
+INTRO_LABELS = (INTRO, "概述", "综述", "概况", "总体概述", "总述部分")
+ITEM_NUMBER_LABELS = ("序号", "编号", "序")
+ITEM_NAME_LABELS = ("事项", "项目", "名称", "事项名称", "小标题", "子项", "类别")
+ITEM_TEXT_LABELS = ("内容", "具体内容", "主要内容", "情况", "情况说明", "说明", "正文", "填报内容")
