@@ -64,3 +64,22 @@ def visible(text: str) -> str:
         else ch
         for ch in text
     )
+
+
+def join_lines(text: str) -> str:
+    """A one-line value typed over several lines (Alt+Enter in a long 机关名称): the lines joined with
+    nothing between them — a space only between two Latin letters or digits — and spaces around each
+    line dropped."""
+    lines = [line.strip(" \t\u3000") for line in clean_text(text).split("\n")]
+    joined = ""
+    for line in (x for x in lines if x):
+        if (
+            joined
+            and joined[-1].isascii()
+            and joined[-1].isalnum()
+            and line[0].isascii()
+            and line[0].isalnum()
+        ):
+            joined += " "
+        joined += line
+    return joined

@@ -90,7 +90,7 @@ def _numbered(text: str) -> Block:
 
 def other_matters(passages: tuple[Passage, ...], fmt: Format) -> list[Block]:
     """Section 六: each sub-item as ``（一）<title>`` and its paragraphs, numbered by position; an empty
-    item reads ``无。``. With no text at all, the format's default items (the 信息处理费 item in gb2021)
+    item reads ``无。``, an item without a title is headed 【待填写】. With no text at all, the format's default items (the 信息处理费 item in gb2021)
     wait for their text."""
     if not _has_text(passages):
         titles = [clean(p.title) for p in passages if clean(p.title)] or list(fmt.other_items)
@@ -102,8 +102,8 @@ def other_matters(passages: tuple[Passage, ...], fmt: Format) -> list[Block]:
         title = clean(passage.title)
         if title:
             items.append((title, body))
-        elif items:
-            items[-1][1].extend(body)
+        elif items:  # an item whose 事项 was left blank: its own item, never glued to the one above
+            items.append((PLACEHOLDER, body))
         else:
             lead.extend(body)
     return lead + _items(items)

@@ -10,10 +10,12 @@ from collections.abc import Collection, Mapping
 from ..dates import parse_date
 from ..formats import FORMATS
 from ..model import DETAIL_LABELS, Detail, Finding, Passage, Severity
-from ..text import clean_text
+from ..text import clean_text, join_lines
+from . import names
+from .copies import choose_sheet
 from .labels import norm
 from .nearby import find_label, value_near
-from .sheets import Sheet, address
+from .sheets import Pos, Sheet, address
 from .values import is_blank, to_decimal
 
 REQUIRED = ("name", "year")
@@ -25,7 +27,8 @@ def read_details(sheets: list[Sheet], known: Collection[str]) -> tuple[dict[str,
     details: dict[str, Detail] = {}
     findings: list[Finding] = []
     for key, label in DETAIL_LABELS.items():
-        hit = find_label(sheets, {norm(label)})
+        hit, copies = _labelled(sheets, label, known)
+        findings += copies
         value = value_near(hit[0], hit[1], known) if hit else None
         text = as_text(value[0], key) if value else ""
         if value and text:
@@ -37,6 +40,22 @@ def read_details(sheets: list[Sheet], known: Collection[str]) -> tuple[dict[str,
         findings += _undated(details["release_date"])
     units, unit_findings = _units(sheets, known)
     return {**details, **units}, findings + unit_findings
+
+
+def _labelled(
+    sheets: list[Sheet], label: str, known: Collection[str]
+) -> tuple[tuple[Sheet, Pos] | None, list[Finding]]:
+    """The label's cell; when sheets disagree on its value (a copy of 基本信息 with last year's), the
+    sheet named 基本信息 wins, by the rule for every copied sheet (copies.py)."""
+    wanted = norm(label)
+    hits = [(sheet, min(sheet.find(wanted))) for sheet in sheets if sheet.find(wanted)]
+    if len(hits) <= 1:
+        return (hits[0] if hits else None), []
+    values = {as_text(v[0]) if (v := value_near(s, p, known)) else "" for s, p in hits}
+    if len(values) == 1:
+        return hits[0], []
+    chosen, findings = choose_sheet([s for s, _ in hits], (names.DETAILS,), f"“{label}”")
+    return next(h for h in hits if h[0] is chosen), findings
 
 
 def _units(sheets: list[Sheet], known: Collection[str]) -> tuple[dict[str, Detail], list[Finding]]:
@@ -101,6 +120,8 @@ def as_text(value: object, key: str = "") -> str:
         text = str(int(number)) if number is not None and number == int(number) else str(value)
     else:
         text = clean_text(str(value)).strip()
+    if key == "name":
+        text = join_lines(text)
     if key == "year":
         m = _YEAR.fullmatch(unicodedata.normalize("NFKC", text).replace(" ", ""))
         return m.group(1) if m else text

@@ -18,7 +18,7 @@ from .sheets import Pos, Sheet
 from .values import Parsed, is_blank, parse, quoted
 
 SETTINGS_ABOVE = 5  # rows above the header searched for 图表标题 / 位置 / 渠道
-BLANK_RUN = 3  # blank rows that end a list without a 合计 row
+BLANK_RUN = 3  # blank rows that end a list unless a 合计 row or another counted column follows
 RIGHT = 3  # how far right of 栏目 the 条数 header may be
 CAPTION_CHARS = 60  # a chart title longer than this takes lines of its own (the usual one has 15)
 
@@ -84,7 +84,7 @@ def _block(
             break
         if is_blank(label) and is_blank(raw):
             blanks += 1
-            if blanks >= BLANK_RUN:
+            if blanks >= BLANK_RUN and not _resumes(sheet, r + 1, col, count_col, stop):
                 break
             continue
         blanks = 0
@@ -96,6 +96,20 @@ def _block(
     if len(caption) > CAPTION_CHARS and caption_at is not None:
         findings.append(_long_caption(sheet.place(caption_at), caption))
     return PublishedItems(tuple(items), caption, place or FIGURE_PLACE, channel, total, sheet.place(head))
+
+
+def _resumes(sheet: Sheet, first: int, col: int, count_col: int, stop: set[str]) -> bool:
+    """After a run of blank rows the list goes on when a 合计 row or a column with a count follows
+    before anything else labelled: items below blank rows are still charted, the 合计 still checked."""
+    for r in range(first, len(sheet.rows)):
+        text, raw = norm_cell(sheet.value(r, col)), sheet.value(r, count_col)
+        if text in _TOTAL:
+            return True
+        if text in stop or norm_cell(raw) in stop:
+            return False
+        if not is_blank(label := sheet.value(r, col)) and not is_blank(raw):
+            return parse(raw, Kind.COUNT).number is not None and not isinstance(label, int | float)
+    return False
 
 
 def _settings(sheet: Sheet, head: Pos) -> tuple[str, str, str, Pos | None]:

@@ -32,6 +32,16 @@ def value_near(sheet: Sheet, pos: Pos, known: Collection[str]) -> tuple[object, 
                 break
             return value, (r, cc)
     value = sheet.value(r + 1, c)
-    if not is_blank(value) and norm_cell(value) not in known:
+    if not is_blank(value) and norm_cell(value) not in known and not _pair_below(sheet, pos):
         return value, (r + 1, c)
     return None
+
+
+def _pair_below(sheet: Sheet, pos: Pos) -> bool:
+    """The row below is a label with its value beside it (填报人 | 张三 under an empty 前言), not the
+    value of the label at ``pos``: its row holds text to the right while the label's row does not. A
+    label with an empty value has an empty value."""
+    r, c = pos
+    beside = any(not is_blank(sheet.value(r, cc)) for cc in range(c + 1, c + 1 + RIGHT))
+    below = any(not is_blank(sheet.value(r + 1, cc)) for cc in range(c + 1, c + 1 + RIGHT))
+    return below and not beside
