@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from factories import default_narrative, make_report, sample_inputs, t
+from factories import DETAILS, default_narrative, make_report, sample_inputs, t
 
 from govreport.checks import check_report, checked_rules
 from govreport.checks.naming import number_text
@@ -48,7 +48,9 @@ def build(format_id: str, spec: dict[str, Any]) -> Report:
         narrative[section] = tuple(
             Passage(p["title"], (p["text"] * p.get("repeat", 1),), place(p["place"])) for p in passages
         )
-    report = make_report(format_id, inputs, narrative=narrative, overrides=cells(spec.get("overrides", {})))
+    details = {**DETAILS, **spec.get("details", {})}
+    overrides = cells(spec.get("overrides", {}))
+    report = make_report(format_id, inputs, details=details, narrative=narrative, overrides=overrides)
     subtotals = tuple(
         Subtotal(s["label"], Value(s["value"], place(s["place"])), tuple(key(p) for p in s["parts"]))
         for s in spec.get("subtotals", ())
@@ -114,9 +116,9 @@ def test_every_rule_has_a_golden_case(format_id: str) -> None:
 
 
 def test_checked_rules_follow_the_format() -> None:
-    assert checked_rules(get_format("gb2021")) == ("R1", "R2", "R3", "R4", "R6", "Q1", "Q2", "Q3", "Q4")
+    assert checked_rules(get_format("gb2021")) == ("R1", "R2", "R3", "R4", "R6", "Q1", "Q2", "Q3", "Q4", "M5")
     assert checked_rules(get_format("gb2021"), cross_year=True)[5:7] == ("X1", "X2")
-    assert checked_rules(get_format("gb2019")) == ("R1", "R2", "R3", "R4", "R6", "Q1", "Q4", "Q5")
+    assert checked_rules(get_format("gb2019")) == ("R1", "R2", "R3", "R4", "R6", "Q1", "Q4", "Q5", "M5")
     assert "X3" in checked_rules(get_format("gb2019"), cross_year=True)
 
 

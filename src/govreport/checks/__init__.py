@@ -2,8 +2,10 @@
 
 Every rule comes from the report's Format (spec Part B §4, severities of Part A): the equations R1–R4 and,
 given last year's report, X1–X3; the workbook's own subtotals (R6); the inequalities (Q5); the quality
-warnings Q1–Q3, the narrative's numbers against the tables (Q4), the chart's total (F1) and what an
-evaluator checks in a published report (E1–E4: the deadline, stale years, copying, follow-up). Reading problems (R5, Q6) come from the reader and are not repeated here.
+warnings Q1–Q3, the narrative's numbers against the tables (Q4), the chart's total (F1), what an
+evaluator checks in a published report (E1–E4: the deadline, stale years, copying, follow-up) and last
+year's titles or dates under this year's 年度 (M5). Reading problems (R5, Q6) come from the reader and are
+not repeated here.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from .claims import check_claims
 from .evaluation import check_evaluation
 from .figures import check_figures
 from .quality import fee_not_reported, other_handling_high, overview_too_long
+from .years import stale_year
 
 
 def check_report(report: Report, previous: Report | None = None) -> list[Finding]:
@@ -35,6 +38,7 @@ def check_report(report: Report, previous: Report | None = None) -> list[Finding
         *check_claims(report),
         *check_figures(report),
         *check_evaluation(report, previous),
+        *stale_year(report),
     ]
 
 
@@ -42,7 +46,11 @@ def checked_rules(fmt: Format, *, cross_year: bool = False) -> tuple[str, ...]:
     """The rule ids ``check_report`` checks for ``fmt`` (in catalogue order), e.g. for JUnit test cases."""
     rules = {e.rule for e in fmt.equations if cross_year or not e.cross_year}
     rules |= {q.rule for q in fmt.inequalities}
-    rules |= {"R6", "Q4"}  # the evaluator checks E1–E4 stay silent when unsure: listed only when they find
+    rules |= {
+        "R6",
+        "Q4",
+        "M5",
+    }  # the evaluator checks E1–E4 stay silent when unsure: listed only when they find
     optional = {
         "Q1": bool(fmt.other_handling),
         "Q2": fmt.overview_char_limit is not None,
