@@ -60,7 +60,7 @@ def read_narrative(
     reading = _Reading(fmt, sheets, ledger if ledger is not None else Ledger())
     narrative: Narrative = {}
     preamble = reading.preamble()
-    if preamble is not None:
+    if preamble is not None and preamble.paragraphs:
         narrative["前言"] = (preamble,)
     narrative["一"] = reading.overview()
     narrative["五"] = reading.problems()
@@ -215,7 +215,7 @@ class _Reading:
             for i, (c, text) in enumerate(row):
                 pos = (r, c)
                 if skip_row:
-                    self._unplaced(sheet, pos, text, "上一格的标签没有写入报告")
+                    self.ledger.reported.add((sheet.name, pos))  # named in the finding on its label
                     continue
                 after = self._heading_cell(region, pos, text, heads | intro_labels)
                 if after is not None:
@@ -239,7 +239,7 @@ class _Reading:
                         continue
                     value = " ".join(t for _, t in rest)
                     if is_short(value) and len(value) <= SHORT_VALUE:  # 填报人 | 张三: not report text
-                        self._unplaced(sheet, pos, text, "这一行不是正文")
+                        self._unplaced(sheet, pos, f"{text.strip()} {value}", "这一行不像正文或小标题")
                         skip_row = True
                         continue
                     parts.append(_Part(printed(len(parts), text.strip()), sheet.place(pos)))
