@@ -14,71 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import docx
-import openpyxl
 import pytest
 from click.testing import CliRunner
-from factories import workbook_data
+from narrative_support import CASES, FORMATS, assert_accounted, edit, expand, filled
 from pypdf import PdfReader
 
 from govreport.cli import cli
-from govreport.formats import CellKey, get_format
-from govreport.workbook.fill import fill_workbook
-from govreport.workbook.template import build_template
-
-CASES: list[dict[str, Any]] = json.loads(
-    (Path(__file__).parent / "cases" / "narrative_edits.json").read_text(encoding="utf-8")
-)["cases"]
-FORMATS = ("gb2021", "gb2019")
-YEAR = {"gb2021": 2024, "gb2019": 2020}
-NAME = "测试镇人民政府"
-INPUTS = {
-    CellKey("t3", "一", "自然人"): 4,
-    CellKey("t3", "（一）", "自然人"): 3,
-    CellKey("t3", "四", "自然人"): 1,
-}
-_PLACEHOLDER = re.compile(r"\{(@?)([^{}|]+\|[^{}|]+\|[^{}|]+)\}")
-
-
-def filled(path: Path, format_id: str) -> Path:
-    return fill_workbook(path, workbook_data(NAME, YEAR[format_id], INPUTS), fmt=get_format(format_id))
-
-
-def expand(text: str, format_id: str) -> str:
-    """The case's placeholders for this format: years, and table cells by key (``{@…}``: the cell only)."""
-    year = YEAR[format_id]
-    text = text.replace("{year}", str(year)).replace("{last_year}", str(year - 1))
-    text = text.replace("{next_year}", str(year + 1))
-    where = build_template(get_format(format_id))[1].values
-
-    def cell(m: re.Match[str]) -> str:
-        sheet, address = where[CellKey(*m.group(2).split("|"))]
-        return address if m.group(1) else f"{sheet}!{address}"
-
-    return _PLACEHOLDER.sub(cell, text)
-
-
-def edit(path: Path, edits: list[dict[str, Any]], format_id: str) -> None:
-    wb = openpyxl.load_workbook(path)
-    for step in edits:
-        (op, arg), *_ = step.items()
-        if op == "set":
-            for target, value in arg.items():
-                sheet, cell = expand(target, format_id).rsplit("!", 1)
-                wb[sheet][cell] = expand(value, format_id) if isinstance(value, str) else value
-        elif op == "insert_row":
-            wb[arg[0]].insert_rows(arg[1])
-        elif op == "delete_row":
-            wb[arg[0]].delete_rows(arg[1])
-        elif op == "merge":
-            sheet, cells = arg.rsplit("!", 1)
-            wb[sheet].merge_cells(cells)
-        elif op == "copy_sheet":
-            copy = wb.copy_worksheet(wb[arg["sheet"]])
-            copy.title = arg["name"]
-            wb.move_sheet(copy, wb.sheetnames.index(arg["sheet"]) - wb.sheetnames.index(copy.title))
-        else:
-            raise ValueError(op)
-    wb.save(path)
 
 
 def squeeze(text: str) -> str:
@@ -132,6 +73,7 @@ def test_what_the_clerk_wrote_reaches_the_report(
 ) -> None:
     book = filled(tmp_path / "年报.xlsx", format_id)
     edit(book, case["edits"], format_id)
+    assert_accounted(book, format_id)
 
     checked = run("check", str(book), "--format", "json")
     task = json.loads(checked.output)["tasks"][0]
