@@ -116,9 +116,21 @@ def test_every_rule_has_a_golden_case(format_id: str) -> None:
 
 
 def test_checked_rules_follow_the_format() -> None:
-    assert checked_rules(get_format("gb2021")) == ("R1", "R2", "R3", "R4", "R6", "Q1", "Q2", "Q3", "Q4", "M5")
+    assert checked_rules(get_format("gb2021")) == (
+        "R1",
+        "R2",
+        "R3",
+        "R4",
+        "R6",
+        "Q1",
+        "Q2",
+        "Q3",
+        "Q4",
+        "Q7",
+        "M5",
+    )
     assert checked_rules(get_format("gb2021"), cross_year=True)[5:7] == ("X1", "X2")
-    assert checked_rules(get_format("gb2019")) == ("R1", "R2", "R3", "R4", "R6", "Q1", "Q4", "Q5", "M5")
+    assert checked_rules(get_format("gb2019")) == ("R1", "R2", "R3", "R4", "R6", "Q1", "Q4", "Q5", "Q7", "M5")
     assert "X3" in checked_rules(get_format("gb2019"), cross_year=True)
 
 

@@ -234,8 +234,8 @@ def test_junit_one_suite_per_file_one_case_per_rule(broken: FileResult, warned: 
     r1 = failed["R1"]
     assert r1 is not None and r1.get("type") == "balance-mismatch"
     assert f"{broken.errors[0].place} 本列勾稽不平：" in (r1.text or "")
-    assert (suites[0].get("tests"), suites[0].get("failures"), suites[0].get("errors")) == ("10", "3", "0")
-    assert (root.get("tests"), root.get("failures")) == ("12", "3")
+    assert (suites[0].get("tests"), suites[0].get("failures"), suites[0].get("errors")) == ("11", "3", "0")
+    assert (root.get("tests"), root.get("failures")) == ("13", "3")
 
 
 def test_junit_warnings_pass_unless_strict(warned: FileResult) -> None:

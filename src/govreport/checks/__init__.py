@@ -3,9 +3,9 @@
 Every rule comes from the report's Format (spec Part B §4, severities of Part A): the equations R1–R4 and,
 given last year's report, X1–X3; the workbook's own subtotals (R6); the inequalities (Q5); the quality
 warnings Q1–Q3, the narrative's numbers against the tables (Q4), the chart's total (F1), what an
-evaluator checks in a published report (E1–E4: the deadline, stale years, copying, follow-up) and last
-year's titles or dates under this year's 年度 (M5). Reading problems (R5, Q6) come from the reader and are
-not repeated here.
+evaluator checks in a published report (E1–E4: the deadline, stale years, copying, follow-up), last
+year's titles or dates under this year's 年度 (M5) and document numbers whose year is not in 〔〕 (Q7).
+Reading problems (R5, Q6) come from the reader and are not repeated here.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from ..formats import Format, get_format
 from ..model import Finding, Report
 from .arithmetic import Values, check_equations, check_inequalities, check_subtotals
 from .claims import check_claims
+from .doc_numbers import bracket_hints
 from .evaluation import check_evaluation
 from .figures import check_figures
 from .quality import fee_not_reported, other_handling_high, overview_too_long
@@ -39,6 +40,7 @@ def check_report(report: Report, previous: Report | None = None) -> list[Finding
         *check_figures(report),
         *check_evaluation(report, previous),
         *stale_year(report),
+        *bracket_hints(report),
     ]
 
 
@@ -46,11 +48,8 @@ def checked_rules(fmt: Format, *, cross_year: bool = False) -> tuple[str, ...]:
     """The rule ids ``check_report`` checks for ``fmt`` (in catalogue order), e.g. for JUnit test cases."""
     rules = {e.rule for e in fmt.equations if cross_year or not e.cross_year}
     rules |= {q.rule for q in fmt.inequalities}
-    rules |= {
-        "R6",
-        "Q4",
-        "M5",
-    }  # the evaluator checks E1–E4 stay silent when unsure: listed only when they find
+    # the evaluator checks E1–E4 stay silent when unsure: listed only when they find
+    rules |= {"R6", "Q4", "Q7", "M5"}
     optional = {
         "Q1": bool(fmt.other_handling),
         "Q2": fmt.overview_char_limit is not None,
