@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -32,9 +33,13 @@ def pdf_text(path: Path) -> str:
 
 
 def docx_text(path: Path) -> str:
+    """The .docx's paragraphs, then its tables' cells, then its charts' titles and categories."""
     document = docx.Document(str(path))
     parts = [p.text for p in document.paragraphs]
     parts += [c.text for t in document.tables for row in t.rows for c in row.cells]
+    with zipfile.ZipFile(path) as package:
+        for name in sorted(n for n in package.namelist() if n.startswith("word/charts/chart")):
+            parts += re.findall(r"<(?:a:t|c:v)>([^<]*)</", package.read(name).decode("utf-8"))
     return "\n".join(parts)
 
 
