@@ -69,8 +69,8 @@ class CellReader:
 
         try:
             return evaluate_text(formula, lookup)
-        except FormulaError:
-            pass
+        except (FormulaError, ArithmeticError, ValueError, RecursionError):
+            pass  # outside what we compute (IF, huge numbers …): Excel's cached result, else a finding
         if self.cached is not None:
             value = self.cached([(sheet.name, pos)]).get((sheet.name, pos))
             if not is_blank(value) and not (isinstance(value, str) and value.startswith("=")):
@@ -103,8 +103,8 @@ def display(raw: object) -> str | None:
         return None
     if isinstance(raw, int | float):
         number = to_decimal(raw)
-        if number is None:
-            return None
+        if number is None or not number.is_finite() or abs(number.adjusted()) > 15:
+            return str(raw)  # as Excel would show it, never a number expanded digit by digit
         return str(int(number)) if number == number.to_integral_value() else format(number.normalize(), "f")
     text = clean_text(str(raw))
     return text if text.strip(" \t\n\u3000") else None

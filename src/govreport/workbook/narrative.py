@@ -87,6 +87,7 @@ class _Reading:
     def __post_init__(self) -> None:
         self.cells = CellReader(self.sheets, self.ledger, self.findings)
         self.labels = _anchor_labels(self.fmt)
+        self.first_lines = {s.name: _first_lines(s) for s in self.sheets}
         self.stops = _stop_labels(self.fmt)
         self.anchors = {number: self._anchors(number) for number in SECTIONS}
         self.regions = {number: self._region(number) for number in SECTIONS}
@@ -100,7 +101,7 @@ class _Reading:
         found: dict[str, list[Pos]] = {}
         for sheet in self.sheets:
             hits = [p for label in labels for p in sheet.find(label)]
-            hits += [p for p in _first_lines(sheet) if _first(sheet.value(*p)) in labels]
+            hits += [p for p, first in self.first_lines[sheet.name] if first in labels]
             if number == "六":
                 hits += _list_headers(sheet)
             if hits:
@@ -482,12 +483,14 @@ def _first(value: object) -> str | None:
     return norm(value.strip().split("\n", 1)[0])
 
 
-def _first_lines(sheet: Sheet) -> list[Pos]:
+def _first_lines(sheet: Sheet) -> list[tuple[Pos, str]]:
+    """(cell, its first line normalised) for text cells of several lines whose first line may be a
+    heading over its text."""
     return [
-        (r, c)
+        ((r, c), first)
         for r, row in enumerate(sheet.rows)
         for c, v in enumerate(row)
-        if isinstance(v, str) and "\n" in v and len(v.split("\n", 1)[0]) <= 40
+        if isinstance(v, str) and "\n" in v and (first := _first(v)) and len(first) <= 40
     ]
 
 

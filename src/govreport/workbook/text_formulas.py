@@ -16,6 +16,7 @@ from .formulas import FormulaError, evaluate
 # (sheet name or None for the formula's own sheet, 1-based row, 1-based column) -> the cell's raw value
 Lookup = Callable[[str | None, int, int], object]
 
+MAX_DIGITS = 15
 MAX_DEPTH = 32  # formulas referring to formulas; deeper chains are refused, never recursed without end
 _REF = re.compile(
     r"^(?:(?P<sheet>'(?:[^']|'')+'|[^\s'!:(),+\-*/^=<>&\"]+)!)?\$?(?P<c>[A-Za-z]{1,3})\$?(?P<r>\d+)$"
@@ -41,7 +42,7 @@ def _piece(piece: str, lookup: Lookup, depth: int) -> str:
         if re.search(r'(?<!")"(?!")', inner.replace('""', "")):
             raise FormulaError("bad string literal")
         return inner.replace('""', '"')
-    if piece.startswith("(") and piece.endswith(")") and _split(piece[1:-1], "&") != [piece[1:-1]]:
+    if _wrapped(piece):
         return evaluate_text(piece[1:-1], lookup, depth + 1)
     call = _CALL.match(piece)
     if call:
@@ -91,10 +92,28 @@ def _as_text(value: object, sheet: str | None, lookup: Lookup, depth: int) -> st
 
 
 def _format(number: Decimal) -> str:
-    """A number as Excel's General format shows it in text: no trailing zeros, no exponent."""
+    """A number as Excel's General format shows it in text: no trailing zeros, no exponent. Beyond
+    Excel's 15 significant digits a number in a sentence is no count at all: refused, never expanded."""
+    if not number.is_finite() or abs(number.adjusted()) > MAX_DIGITS:
+        raise FormulaError("number out of range")
     if number == number.to_integral_value():
         return str(int(number))
     return format(number.normalize(), "f")
+
+
+def _wrapped(piece: str) -> bool:
+    """``("a"&B2)``: one pair of parentheses around the whole piece."""
+    if not (piece.startswith("(") and piece.endswith(")")):
+        return False
+    depth, quoted = 0, False
+    for i, ch in enumerate(piece):
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in "()":
+            depth += 1 if ch == "(" else -1
+            if depth == 0 and i < len(piece) - 1:
+                return False
+    return depth == 0
 
 
 def _split(text: str, separator: str) -> list[str]:
