@@ -86,9 +86,8 @@ class _Reading:
 
     def __post_init__(self) -> None:
         self.cells = CellReader(self.sheets, self.ledger, self.findings)
-        self.labels = _anchor_labels(self.fmt)
+        self.labels, self.stops = _labels(self.fmt)
         self.first_lines = {s.name: _first_lines(s) for s in self.sheets}
-        self.stops = _stop_labels(self.fmt)
         self.anchors = {number: self._anchors(number) for number in SECTIONS}
         self.regions = {number: self._region(number) for number in SECTIONS}
 
@@ -445,6 +444,17 @@ def _right_of(cell: str | None) -> str | None:
 
     letters = "".join(ch for ch in cell if ch.isalpha())
     return f"{column_letter(column_index(letters) + 1)}{cell[len(letters) :]}"
+
+
+_LABELS: dict[str, tuple[Format, dict[str, set[str]], set[str]]] = {}
+
+
+def _labels(fmt: Format) -> tuple[dict[str, set[str]], set[str]]:
+    """The anchor and stop labels of ``fmt``, worked out once per format (a batch reads thousands)."""
+    entry = _LABELS.get(fmt.id)
+    if entry is None or entry[0] is not fmt:
+        entry = _LABELS[fmt.id] = (fmt, _anchor_labels(fmt), _stop_labels(fmt))
+    return entry[1], entry[2]
 
 
 def _anchor_labels(fmt: Format) -> dict[str, set[str]]:
