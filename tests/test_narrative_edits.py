@@ -2,7 +2,7 @@
 
 Golden cases as data (tests/cases/narrative_edits.json): a filled template edited as a clerk edits it in
 Excel or WPS, then ``govreport check`` and ``govreport build`` through click's CliRunner in both formats.
-The PDF's and the .docx's text must show what the workbook holds, in order; the findings must be exactly
+The PDF's, the .docx's and the HTML page's text must show what the workbook holds, in order; the findings must be exactly
 the case's, at the cells it names.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 import zipfile
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,36 @@ def docx_text(path: Path) -> str:
         for name in sorted(n for n in package.namelist() if n.startswith("word/charts/chart")):
             parts += re.findall(r"<(?:a:t|c:v)>([^<]*)</", package.read(name).decode("utf-8"))
     return "\n".join(parts)
+
+
+class _Visible(HTMLParser):
+    """The text a browser shows: everything outside <head>, <script> and <style>, a line per block."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self.hidden += tag in ("head", "script", "style")
+        self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.hidden -= tag in ("head", "script", "style")
+        self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def html_text(path: Path) -> str:
+    parser = _Visible()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return "".join(parser.parts)
+
+
+READERS = {".pdf": pdf_text, ".docx": docx_text, ".html": html_text}
 
 
 def absent_from(text: str, absent: str) -> bool:
@@ -95,8 +126,8 @@ def test_what_the_clerk_wrote_reaches_the_report(
     files = sorted(p.name for p in out.iterdir())
     if "files" in case:
         assert files == sorted(expand(f, format_id) for f in case["files"])
-    texts = {p.suffix: pdf_text(p) if p.suffix == ".pdf" else docx_text(p) for p in out.iterdir()}
-    assert set(texts) == {".pdf", ".docx"}
+    texts = {p.suffix: READERS[p.suffix](p) for p in out.iterdir()}
+    assert set(texts) == set(READERS)
     printed = [expand(t, format_id) for t in case["printed"]]
     for suffix, text in texts.items():
         assert not in_order(squeeze(text), printed), (suffix, in_order(squeeze(text), printed))
