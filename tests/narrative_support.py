@@ -18,7 +18,7 @@ from govreport.model import Finding
 from govreport.text import split_paragraphs
 from govreport.workbook.fill import fill_workbook
 from govreport.workbook.ledger import CellReader, Ledger
-from govreport.workbook.narrative import known_labels, read_narrative
+from govreport.workbook.narrative import read_narrative
 from govreport.workbook.reader import load_sheets
 from govreport.workbook.sheets import Sheet
 from govreport.workbook.template import build_template
@@ -90,6 +90,8 @@ def edit(path: Path, edits: list[dict[str, Any]], format_id: str) -> None:
             copy = wb.copy_worksheet(wb[arg["sheet"]])
             copy.title = arg["name"]
             wb.move_sheet(copy, wb.sheetnames.index(arg["sheet"]) - wb.sheetnames.index(copy.title))
+        elif op == "rename_sheet":
+            wb[arg["sheet"]].title = arg["name"]
         else:
             raise ValueError(op)
     wb.save(path)
@@ -99,7 +101,7 @@ def account(path: Path, format_id: str) -> tuple[list[Sheet], Ledger, dict, list
     fmt = get_format(format_id)
     sheets = load_sheets(path)
     ledger = Ledger()
-    narrative, findings = read_narrative(fmt, sheets, known_labels(fmt), ledger=ledger)
+    narrative, findings = read_narrative(fmt, sheets, ledger=ledger)
     return sheets, ledger, narrative, findings
 
 

@@ -12,7 +12,7 @@ from openpyxl import Workbook
 
 from govreport.formats import CellKey, get_format
 from govreport.workbook import ReportData, WorkbookExistsError, fill_workbook, read_workbook
-from govreport.workbook.narrative import known_labels, read_narrative
+from govreport.workbook.narrative import read_narrative
 from govreport.workbook.reader import load_sheets
 
 FORMATS = ("gb2021", "gb2019")
@@ -139,7 +139,7 @@ def test_the_list_of_section_six_ends_at_the_next_numbered_heading(tmp_path: Pat
         ws.append(row)
     path = tmp_path / "h.xlsx"
     wb.save(path)
-    narrative, _ = read_narrative(fmt, load_sheets(path), known_labels(fmt))
+    narrative, _ = read_narrative(fmt, load_sheets(path))
     assert [(p.title, p.paragraphs) for p in narrative["六"]] == [
         ("其他需要报告的事项", ("无。",)),
         ("总体情况", ("另有说明。",)),

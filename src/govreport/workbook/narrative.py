@@ -16,6 +16,7 @@ from ..formats import Format
 from ..model import DETAIL_LABELS, Finding, Passage, Place, Severity
 from ..text import split_paragraphs
 from . import names
+from .coords import column_index, column_letter
 from .copies import choose_sheet
 from .figures import figure_labels
 from .labels import norm, norm_cell
@@ -48,16 +49,12 @@ def section_labels(heading: str, aliases: tuple[str, ...] = ()) -> set[str]:
 
 
 def read_narrative(
-    fmt: Format,
-    sheets: list[Sheet],
-    known: Collection[str] = (),
-    *,
-    cached: Cached | None = None,
-    ledger: Ledger | None = None,
+    fmt: Format, sheets: list[Sheet], *, cached: Cached | None = None, ledger: Ledger | None = None
 ) -> tuple[Narrative, list[Finding]]:
-    """The narrative and the findings made reading it; ``ledger`` (when given) records what became of
-    every non-empty cell of the narrative's regions."""
-    reading = _Reading(fmt, sheets, ledger if ledger is not None else Ledger())
+    """The narrative and the findings made reading it. ``cached`` gives Excel's results of formulas we
+    cannot compute; ``ledger`` (when given) records what became of every non-empty cell of the
+    narrative's regions."""
+    reading = _Reading(fmt, sheets, ledger if ledger is not None else Ledger(), cached)
     narrative: Narrative = {}
     preamble = reading.preamble()
     if preamble is not None and preamble.paragraphs:
@@ -82,10 +79,11 @@ class _Reading:
     fmt: Format
     sheets: list[Sheet]
     ledger: Ledger
+    cached: Cached | None = None
     findings: list[Finding] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.cells = CellReader(self.sheets, self.ledger, self.findings)
+        self.cells = CellReader(self.sheets, self.ledger, self.findings, self.cached)
         self.labels, self.stops = _labels(self.fmt)
         self.first_lines = {s.name: _first_lines(s) for s in self.sheets}
         self.anchors = {number: self._anchors(number) for number in SECTIONS}
@@ -440,8 +438,6 @@ def _right_of(cell: str | None) -> str | None:
     """The cell right of ``B3`` (where a label's missing text belongs)."""
     if not cell:
         return cell
-    from .coords import column_index, column_letter
-
     letters = "".join(ch for ch in cell if ch.isalpha())
     return f"{column_letter(column_index(letters) + 1)}{cell[len(letters) :]}"
 

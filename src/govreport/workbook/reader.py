@@ -45,9 +45,7 @@ def read_workbook(path: str | Path, format_id: str | None = None) -> tuple[Repor
         )
     cells = read_values(fmt, spots, sheets, lambda wanted: _cached(path, wanted))
     subtotals, subtotal_findings = read_subtotals(fmt, spots)
-    narrative, narrative_findings = read_narrative(
-        fmt, sheets, known, cached=lambda wanted: _cached(path, wanted)
-    )
+    narrative, narrative_findings = read_narrative(fmt, sheets, cached=lambda wanted: _cached(path, wanted))
     findings += [f for spot in spots.values() for f in spot.findings]
     figures, figure_findings = read_figures(sheets, known)
     findings += cells.findings + subtotal_findings + narrative_findings + figure_findings

@@ -8,10 +8,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from ..document.phrases import chinese_number
+from ..numbers import chinese_number, chinese_to_int
 
 MAX_TITLE = 40  # a sub-heading is a short line; a longer one is a paragraph
-_NUMERALS = "一二三四五六七八九"
 _CN = r"[一二三四五六七八九十]{1,3}"
 _PAREN_CN = re.compile(rf"^[（(]\s*({_CN})\s*[)）]\s*[、.．,，:：]?\s*")
 _BARE_CN = re.compile(rf"^({_CN})\s*[、.．]\s*")
@@ -33,7 +32,9 @@ def numbered(line: str) -> Numbered:
     for pattern, chinese in ((_PAREN_CN, True), (_BARE_CN, True), (_ARABIC, False)):
         m = pattern.match(folded)
         if m:
-            number = _chinese_value(m.group(1)) if chinese else int(m.group(1))
+            number = chinese_to_int(m.group(1)) if chinese else int(m.group(1))
+            if number is None:  # 一二、: no numeral
+                continue
             words = source[m.end() :].strip(" \t\u3000:：")
             return Numbered(number, words, folded.startswith("("))
     return Numbered(None, text.strip(" \t\u3000:："), False)
@@ -54,12 +55,3 @@ def meaning(words: str, meanings: tuple[tuple[str, ...], ...]) -> int | None:
 def printed(number: int, words: str) -> str:
     """``（二）依申请公开情况``: the report's numbering, the office's words."""
     return f"（{chinese_number(number)}）{words}"
-
-
-def _chinese_value(text: str) -> int:
-    if text == "十":
-        return 10
-    if "十" in text:
-        tens, _, units = text.partition("十")
-        return (_NUMERALS.index(tens) + 1 if tens else 1) * 10 + (_NUMERALS.index(units) + 1 if units else 0)
-    return _NUMERALS.index(text[0]) + 1
