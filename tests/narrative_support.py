@@ -90,6 +90,10 @@ def edit(path: Path, edits: list[dict[str, Any]], format_id: str) -> None:
             copy = wb.copy_worksheet(wb[arg["sheet"]])
             copy.title = arg["name"]
             wb.move_sheet(copy, wb.sheetnames.index(arg["sheet"]) - wb.sheetnames.index(copy.title))
+        elif op == "add_sheet":
+            added = wb.create_sheet(arg["name"], arg["index"])
+            for row in arg["rows"]:
+                added.append(row)
         elif op == "rename_sheet":
             wb[arg["sheet"]].title = arg["name"]
         else:

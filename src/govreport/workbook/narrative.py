@@ -106,16 +106,30 @@ class _Reading:
         return found
 
     def _region(self, number: str) -> _Region | None:
+        """Where section ``number`` is: on the one sheet labelling it, else by the rule for copies
+        (copies.py) among the sheets where it has text — a table of contents naming the section is
+        no copy of it."""
         anchors = self.anchors[number]
         candidates = [s for s in self.sheets if s.name in anchors]
+        bounds = {s.name: self._bounds(s, number) for s in candidates}
+        written = [s for s in candidates if self._has_text(s, *bounds[s.name][:2], anchors[s.name])]
         section = self.fmt.section(number) if number != "前言" else None
         sheet_names = _sheet_names(number, section.heading if section else "")
         what = f"“{section.heading}”" if section else f"“{names.PREAMBLE}”"
-        sheet, findings = choose_sheet(candidates, sheet_names, what)
+        sheet, findings = choose_sheet(written or candidates, sheet_names, what)
         self.findings += findings
         if sheet is None:
             return None
-        hits = anchors[sheet.name]
+        first, end, label_col, whole = bounds[sheet.name]
+        if number != "前言":
+            self.ledger.regions.append((sheet.name, first, end))
+            if whole:
+                self.ledger.whole_sheets.add(sheet.name)
+        return _Region(sheet, first, end, label_col)
+
+    def _bounds(self, sheet: Sheet, number: str) -> tuple[int, int, int, bool]:
+        """(first row, end row, label column, whether the sheet holds this section alone)."""
+        hits = self.anchors[number][sheet.name]
         first = min(r for r, _ in hits)
         label_col = min(c for r, c in hits if r == first) if number != "一" else min(c for _, c in hits)
         bare = {norm(s.heading.split("、", 1)[-1]) for s in self.fmt.sections}  # a fine title of an item
@@ -130,11 +144,17 @@ class _Reading:
             (r for r in range(first + 1, len(sheet.rows)) if r in others or self._stop_row(sheet, r)),
             len(sheet.rows),
         )
-        if number != "前言":
-            self.ledger.regions.append((sheet.name, first, end))
-            if not others and not any(self._stop_row(sheet, r) for r in range(len(sheet.rows))):
-                self.ledger.whole_sheets.add(sheet.name)
-        return _Region(sheet, first, end, label_col)
+        whole = not others and not any(self._stop_row(sheet, r) for r in range(len(sheet.rows)))
+        return first, end, label_col, whole
+
+    def _has_text(self, sheet: Sheet, first: int, end: int, anchors: list[Pos]) -> bool:
+        """Whether rows ``first``..``end`` hold anything but the section's labels."""
+        labels = set(anchors)
+        return any(
+            isinstance(v, str | int | float) and (r, c) not in labels and v != ""
+            for r in range(first, min(end, len(sheet.rows)))
+            for c, v in enumerate(sheet.rows[r])
+        )
 
     def _stop_row(self, sheet: Sheet, r: int) -> bool:
         row = sheet.rows[r] if r < len(sheet.rows) else ()
