@@ -85,7 +85,6 @@ class _Reading:
     def __post_init__(self) -> None:
         self.cells = CellReader(self.sheets, self.ledger, self.findings, self.cached)
         self.labels, self.stops = _labels(self.fmt)
-        self.first_lines = {s.name: _first_lines(s) for s in self.sheets}
         self.anchors = {number: self._anchors(number) for number in SECTIONS}
         self.regions = {number: self._region(number) for number in SECTIONS}
 
@@ -97,8 +96,8 @@ class _Reading:
         labels = self.labels[number]
         found: dict[str, list[Pos]] = {}
         for sheet in self.sheets:
-            hits = [p for label in labels for p in sheet.find(label)]
-            hits += [p for p, first in self.first_lines[sheet.name] if first in labels]
+            hits = [p for label in labels & sheet.index.keys() for p in sheet.index[label]]
+            hits += [p for label in labels & sheet.first_lines.keys() for p in sheet.first_lines[label]]
             if number == "六":
                 hits += _list_headers(sheet)
             if hits:
@@ -507,17 +506,6 @@ def _first(value: object) -> str | None:
     if not isinstance(value, str) or "\n" not in value.strip():
         return None
     return norm(value.strip().split("\n", 1)[0])
-
-
-def _first_lines(sheet: Sheet) -> list[tuple[Pos, str]]:
-    """(cell, its first line normalised) for text cells of several lines whose first line may be a
-    heading over its text."""
-    return [
-        ((r, c), first)
-        for r, row in enumerate(sheet.rows)
-        for c, v in enumerate(row)
-        if isinstance(v, str) and "\n" in v and (first := _first(v)) and len(first) <= 40
-    ]
 
 
 _NAME_HEADERS = frozenset(norm(x) for x in names.ITEM_NAME_LABELS)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Place, WorkbookError
 from .coords import column_letter
-from .labels import norm_cell
+from .labels import norm, norm_cell
 from .opening import load_failure
 
 if TYPE_CHECKING:
@@ -31,6 +31,8 @@ class Sheet:
     rows: list[tuple[object, ...]]
     index: dict[str, list[Pos]] = field(default_factory=dict)
     formulas: dict[Pos, str] = field(default_factory=dict)
+    # text cells of several lines by their first line, normalised: a heading typed over its text
+    first_lines: dict[str, list[Pos]] = field(default_factory=dict)
 
     def value(self, r: int, c: int) -> object:
         if 0 <= r < len(self.rows):
@@ -86,6 +88,7 @@ def index_rows(name: str, cells: dict[Pos, object], formulas: dict[Pos, str]) ->
 def _read(name: str, rows_iter) -> Sheet:
     rows: list[tuple[object, ...]] = []
     index: dict[str, list[Pos]] = {}
+    first_lines: dict[str, list[Pos]] = {}
     for r, row in enumerate(rows_iter):
         if r >= MAX_ROWS:
             break
@@ -98,6 +101,8 @@ def _read(name: str, rows_iter) -> Sheet:
         for c, value in enumerate(row):
             if isinstance(value, str) and not value.startswith("=") and (text := norm_cell(value)):
                 index.setdefault(text, []).append((r, c))
+                if "\n" in value and (first := norm(value.strip().split("\n", 1)[0])) != text:
+                    first_lines.setdefault(first, []).append((r, c))
     while rows and not rows[-1]:
         rows.pop()
-    return Sheet(name, rows, index)
+    return Sheet(name, rows, index, first_lines=first_lines)
