@@ -23,14 +23,14 @@ def bracket_hints(report: Report) -> Iterator[Finding]:
                 for m in _NUMBER.finditer(text):
                     if _PAIRS[m.group("open")] != m.group("close"):
                         continue
-                    typed = m.group(0)
-                    fixed = f"{m.group('issuer')}〔{m.group('year')}〕{m.group('serial')}号"
+                    typed = m.group(0)[len(m.group("issuer")) :]
+                    fixed = f"〔{m.group('year')}〕{m.group('serial')}号"
                     yield Finding.at(
                         passage.place,
                         rule="Q7",
                         type="doc-number-brackets",
                         severity=Severity.WARNING,
-                        message=f"文号“{typed}”中的年份应使用六角括号〔〕，如“{fixed}”（报告中照原样印出）",
+                        message=f"文号中的“{typed}”年份应使用六角括号，写作“{fixed}”（报告中照原样印出）",
                         expected=fixed,
                         actual=typed,
                     )

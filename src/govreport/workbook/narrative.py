@@ -405,7 +405,7 @@ class _Reading:
         shown = text.strip().replace("\n", " ")
         shown = shown if len(shown) <= 30 else shown[:30] + "…"
         message = (
-            f"{sheet.place(pos)}的“{shown}”没有写入报告（{why}）；如需写入，请填在相应部分的正文单元格中"
+            f"“{shown}”（{sheet.place(pos)}）没有写入报告（{why}）；如需写入，请填在相应部分的正文单元格中"
         )
         self.findings.append(
             Finding.at(
