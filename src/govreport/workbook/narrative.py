@@ -102,6 +102,16 @@ class _Reading:
                 hits += _list_headers(sheet)
             if hits:
                 found[sheet.name] = sorted(set(hits))
+        if not found:  # no label of ours left: a sheet named for the section holds it from its first cell
+            section = self.fmt.section(number) if number != "前言" else None
+            wanted = {norm(n) for n in _sheet_names(number, section.heading if section else "")}
+            for sheet in self.sheets:
+                if number != "前言" and norm(sheet.name) in wanted:
+                    first = next(
+                        ((r, c) for r, row in enumerate(sheet.rows) for c, v in enumerate(row) if v), None
+                    )
+                    if first is not None:
+                        found[sheet.name] = [first]
         return found
 
     def _region(self, number: str) -> _Region | None:
