@@ -9,6 +9,7 @@ and its text in one cell — or is named in a finding; the Ledger records which 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -29,6 +30,8 @@ Narrative = dict[str, tuple[Passage, ...]]
 SECTIONS = ("前言", "一", "五", "六")
 RIGHT = 3  # how far right of its label a value may start (a merged label spans a few columns)
 SHORT_VALUE = 20  # a label's value this short and without a sentence is a note (填报人), not a part
+SENTENCE = 8  # a stray cell this long and ending a sentence is text that went nowhere
+_SENTENCE_END = re.compile(r"[。！？；]")
 
 
 def known_labels(fmt: Format) -> set[str]:
@@ -194,8 +197,8 @@ class _Reading:
     # ---- 前言 ---------------------------------------------------------------------------------------
 
     def preamble(self) -> Passage | None:
-        """The text beside (or under) the 前言 label, continued in the rows below whose label column is
-        empty; an empty 前言 is empty — the rows under it (填报人 …) are never its text."""
+        """The text beside (or under) the 前言 label, continued in the rows below (blank ones skipped)
+        down to the next label; an empty 前言 is empty — the rows under it (填报人 …) are never its text."""
         region = self.regions["前言"]
         if region is None:
             return None
@@ -205,13 +208,11 @@ class _Reading:
         row = [(cc, t) for cc, t in self._row(region, r) if cc > c]
         if row:
             texts += [((r, cc), t) for cc, t in row]
+            others = {rr for n, a in self.anchors.items() if n != "前言" for rr, _ in a.get(sheet.name, ())}
             for rr in range(r + 1, len(sheet.rows)):
-                if self.cells.text(sheet, (rr, c)) is not None:
-                    break
-                more = [(cc, t) for cc, t in self._row(region, rr) if cc > c]
-                if not more:
-                    break
-                texts += [((rr, cc), t) for cc, t in more]
+                if self.cells.text(sheet, (rr, c)) is not None or rr in others or self._stop_row(sheet, rr):
+                    break  # the next label: 填报人, a detail, a section, a table
+                texts += [((rr, cc), t) for cc, t in self._row(region, rr) if cc > c]
         else:
             below = self.cells.text(sheet, (r + 1, c))
             beside = any(self.cells.text(sheet, (r + 1, cc)) for cc in range(c + 1, c + 1 + RIGHT))
@@ -429,7 +430,12 @@ class _Reading:
         )
 
     def leftovers(self) -> None:
-        """Cells of a narrative-only sheet outside every region (a title above the heading …)."""
+        """Cells of a narrative-only sheet outside every region (a title above the heading …), and
+        sentences on the 前言's sheet that belong to nothing (a label | value note such as 填报人 is
+        not report text and is let be)."""
+        preamble = self.regions["前言"]
+        if preamble is not None:
+            self._stray_sentences(preamble.sheet)
         for sheet in self.sheets:
             if sheet.name not in self.ledger.whole_sheets:
                 continue
@@ -440,6 +446,25 @@ class _Reading:
                     text = self.cells.text(sheet, (r, c))
                     if text is not None:
                         self._unplaced(sheet, (r, c), text, "不在任何部分的标题之下")
+
+    def _stray_sentences(self, sheet: Sheet) -> None:
+        details = {norm(x) for x in DETAIL_LABELS.values()}
+        for r, row in enumerate(sheet.rows):
+            if self._in_region(sheet.name, r):
+                continue  # a section read on its own
+            labels = [c for c, v in enumerate(row) if norm_cell(v) in details]
+            if self._stop_row(sheet, r) and not labels:
+                continue  # a table's row
+            values = {
+                next((c for c in range(label + 1, len(row)) if row[c] not in (None, "")), -1)
+                for label in labels
+            }
+            for c in range(len(row)):
+                if self.ledger.accounted((sheet.name, (r, c))) or c in values:
+                    continue
+                text = self.cells.text(sheet, (r, c))
+                if text is not None and len(text.strip()) >= SENTENCE and _SENTENCE_END.search(text):
+                    self._unplaced(sheet, (r, c), text, "不属于前言或基本信息")
 
     def _in_region(self, name: str, r: int) -> bool:
         return any(s == name and a <= r < b for s, a, b in self.ledger.regions)
