@@ -30,6 +30,7 @@ Narrative = dict[str, tuple[Passage, ...]]
 SECTIONS = ("前言", "一", "五", "六")
 RIGHT = 3  # how far right of its label a value may start (a merged label spans a few columns)
 SHORT_VALUE = 20  # a label's value this short and without a sentence is a note (填报人), not a part
+MAX_LABEL = 60  # longer cells are never a heading or label of ours
 SENTENCE = 8  # a stray cell this long and ending a sentence is text that went nowhere
 _SENTENCE_END = re.compile(r"[。！？；]")
 
@@ -88,6 +89,7 @@ class _Reading:
     def __post_init__(self) -> None:
         self.cells = CellReader(self.sheets, self.ledger, self.findings, self.cached)
         self.labels, self.stops = _labels(self.fmt)
+        self._stop_rows: dict[str, set[int]] = {}
         self.anchors = {number: self._anchors(number) for number in SECTIONS}
         self.regions = {number: self._region(number) for number in SECTIONS}
 
@@ -169,8 +171,11 @@ class _Reading:
         )
 
     def _stop_row(self, sheet: Sheet, r: int) -> bool:
-        row = sheet.rows[r] if r < len(sheet.rows) else ()
-        return any(norm_cell(v) in self.stops for v in row)
+        rows = self._stop_rows.get(sheet.name)
+        if rows is None:  # from the sheet's index of labels, once per sheet
+            found = self.stops & sheet.index.keys()
+            rows = self._stop_rows[sheet.name] = {r for label in found for r, _ in sheet.index[label]}
+        return r in rows
 
     # ---- reading cells ----------------------------------------------------------------------------
 
@@ -187,7 +192,7 @@ class _Reading:
     def _heading_cell(self, region: _Region, pos: Pos, text: str, labels: Collection[str]) -> str | None:
         """When the cell at ``pos`` is a heading in ``labels`` (alone or over its text): the text after
         it ('' when none) and the heading accounted for; else None."""
-        if norm(text) in labels:
+        if len(text) <= MAX_LABEL and norm(text) in labels:
             self.ledger.ignore(region.sheet, pos, "标题或标签")
             return ""
         if _first(text) in labels:
