@@ -2,7 +2,8 @@
 tells last year's story; the report would then be published under this year's title. Warned only where the
 signs are plain, so a narrative that compares with last year or plans next year stays silent:
 
-- the narrative names years, but never the report's own year, and mostly an earlier one;
+- the narrative names years, but never the report's own year, and mostly an earlier one — twice, or
+  opening a paragraph as a report's narrative does (``2023年，我镇……``);
 - a title of section 六, or the chart's title, names an earlier year (or, for the chart, any other year);
 - the release date falls before the reporting period has ended.
 """
@@ -39,17 +40,22 @@ def stale_year(report: Report) -> Iterator[Finding]:
 
 def _narrative(report: Report, year: int) -> Iterator[Finding]:
     named: Counter[int] = Counter()
+    opening: set[int] = set()  # years a paragraph opens with (2023年，我镇……)
     first: dict[int, Passage] = {}
     for section in SECTIONS:
         for passage in report.narrative.get(section, ()):
-            for y in (y for text in (passage.title or "", *passage.paragraphs) for y in years_in(text)):
-                named[y] += 1
-                first.setdefault(y, passage)
+            for text in (passage.title or "", *passage.paragraphs):
+                found = years_in(text)
+                for y in found:
+                    named[y] += 1
+                    first.setdefault(y, passage)
+                if found and _YEAR.match(unicodedata.normalize("NFKC", text).lstrip()):
+                    opening.add(found[0])
     if not named or year in named:
         return
     stale, _ = named.most_common(1)[0]
-    if stale >= year:
-        return
+    if stale >= year or (named[stale] < 2 and stale not in opening):
+        return  # one passing mention of an earlier year (a document's title) proves nothing
     message = (
         f"报告年度为{year}年，但正文没有一处提到{year}年，却{named[stale]}处提到{stale}年；"
         f"请核对正文是否还是{stale}年度报告的内容"
