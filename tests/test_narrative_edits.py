@@ -114,8 +114,8 @@ def test_what_the_clerk_wrote_reaches_the_report(
     checked = run("check", str(book), "--format", "json")
     task = json.loads(checked.output)["tasks"][0]
     found = sorted(
-        (f["rule"], f["type"], f"{f['sheet'] or ''}!{f['cell'] or ''}")
-        for f in task["errors"] + task["warnings"]
+        (f["rule"], f["findingType"], f"{f['sheet'] or ''}!{f['address'] or ''}")
+        for f in task["errors"] + task["warningDetails"]
     )
     assert found == sorted(tuple(f) for f in case["findings"]), checked.output
     assert checked.exit_code == case.get("exit", 0) == (1 if task["errors"] else 0)
