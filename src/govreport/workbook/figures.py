@@ -11,6 +11,7 @@ from ..formats import Kind
 from ..model import FIGURE_PLACE, Finding, Place, PublishedItems, Severity, Value
 from ..text import clean_text
 from . import names
+from .copies import choose_sheet
 from .formulas import FormulaError, evaluate
 from .labels import norm, norm_cell
 from .nearby import value_near
@@ -44,16 +45,35 @@ def figure_labels() -> set[str]:
 
 
 def read_figures(sheets: list[Sheet], known: Collection[str]) -> tuple[list[PublishedItems], list[Finding]]:
-    """Every 栏目 | 条数 block with at least one item, in sheet and reading order."""
+    """Every 栏目 | 条数 block with at least one item, in sheet and reading order. Blocks for the same
+    channel and place on several sheets are copies (栏目信息发布 (2)): only the sheet the rule for copies
+    chooses (copies.py) is read."""
     stop = set(known) | figure_labels()
-    figures: list[PublishedItems] = []
-    findings: list[Finding] = []
+    found: list[tuple[Sheet, PublishedItems, list[Finding]]] = []
     for sheet in sheets:
         for head, count_col in _headers(sheet):
-            figure = _block(sheet, head, count_col, stop, findings)
+            own: list[Finding] = []
+            figure = _block(sheet, head, count_col, stop, own)
             if figure is not None:
-                figures.append(figure)
-    return figures, findings
+                found.append((sheet, figure, own))
+    kept, findings = _without_copies(found)
+    return [f for _, f, _ in kept], findings + [x for _, _, own in kept for x in own]
+
+
+def _without_copies(
+    found: list[tuple[Sheet, PublishedItems, list[Finding]]],
+) -> tuple[list[tuple[Sheet, PublishedItems, list[Finding]]], list[Finding]]:
+    findings: list[Finding] = []
+    dropped: set[int] = set()
+    groups: dict[tuple[str, str], list[Sheet]] = {}
+    for sheet, figure, _ in found:
+        groups.setdefault((figure.channel, figure.place), []).append(sheet)
+    for group in groups.values():
+        if len({id(s) for s in group}) > 1:
+            chosen, chose = choose_sheet(group, (names.FIGURES,), f"“{names.FIGURES}”")
+            findings += chose
+            dropped |= {id(s) for s in group if s is not chosen}
+    return [entry for entry in found if id(entry[0]) not in dropped], findings
 
 
 def _headers(sheet: Sheet) -> list[tuple[Pos, int]]:
