@@ -16,10 +16,12 @@ MAX_NAMED = 5  # candidates listed in a message before "…等N个"
 
 
 def choose_sheet(
-    candidates: Sequence[Sheet], names: Collection[str], what: str
+    candidates: Sequence[Sheet], names: Collection[str], what: str, *, strict: bool = True
 ) -> tuple[Sheet | None, list[Finding]]:
     """The sheet to read ``what`` from, among ``candidates`` (in workbook order), and the finding the
-    choice needs. ``names`` are the sheet names that say what the sheet is for (compared normalised)."""
+    choice needs. ``names`` are the sheet names that say what the sheet is for (compared normalised).
+    Not ``strict`` (a single detail such as 机关名称 written on a cover sheet too), an unresolved
+    choice is a warning and the first sheet is read, as before the rule."""
     unique = list({id(s): s for s in candidates}.values())
     if len(unique) <= 1:
         return (unique[0] if unique else None), []
@@ -43,6 +45,22 @@ def choose_sheet(
             actual=listed,
         )
         return chosen, [finding]
+    if not strict:
+        message = (
+            f"工作簿中有{len(unique)}个工作表含有{what}且内容不同：{listed}，已使用第一个“{unique[0].name}”；"
+            "请核对，并删除多余的副本"
+        )
+        finding = Finding(
+            "M4",
+            "sheet-copy",
+            Severity.WARNING,
+            message,
+            unique[0].name,
+            None,
+            expected=unique[0].name,
+            actual=listed,
+        )
+        return unique[0], [finding]
     suggested = "或".join(f"“{n}”" for n in list(dict.fromkeys(names))[:2])
     message = (
         f"工作簿中有{len(unique)}个工作表含有{what}：{listed}，无法确定应使用哪一个；"

@@ -54,7 +54,7 @@ def _labelled(
     values = {as_text(v[0]) if (v := value_near(s, p, known)) else "" for s, p in hits}
     if len(values) == 1:
         return hits[0], []
-    chosen, findings = choose_sheet([s for s, _ in hits], (names.DETAILS,), f"“{label}”")
+    chosen, findings = choose_sheet([s for s, _ in hits], (names.DETAILS,), f"“{label}”", strict=False)
     return next(h for h in hits if h[0] is chosen), findings
 
 

@@ -131,7 +131,8 @@ class _Reading:
         sheet_names = _sheet_names(number, section.heading if section else "")
         what = f"“{section.heading}”" if section else f"“{names.PREAMBLE}”"
         sheet, findings = choose_sheet(written or candidates, sheet_names, what)
-        self.findings += findings
+        if written:  # copies without text lose nothing whichever is read: no finding for them
+            self.findings += findings
         if sheet is None:
             return None
         first, end, label_col, whole = bounds[sheet.name]
