@@ -95,6 +95,8 @@ def locate(table: Table, sheets: list[Sheet], heading: str, others: Iterable[Tab
     # sheet named for the table wins, and the choice is a finding (copies.py).
     enough = (fit(best)[0] + 1) // 2
     candidates = [s for s in sheets if fit(s)[0] >= enough]
+    if len(candidates) > 1:  # a sheet of labels without a number (填表说明) is no copy of the table
+        candidates = [s for s in candidates if s is best or _holds_numbers(s)]
     if len(candidates) > 1:
         best, findings = choose_sheet(
             candidates, _sheet_names(table, heading), f"表{table.section}（{heading}）"
@@ -135,6 +137,14 @@ def _block(spot: Spot, block: Block, sheet: Sheet, cursor: int) -> int:
                     columns[column.key][1],
                 )
     return max(data_rows.values()) + 1
+
+
+def _holds_numbers(sheet: Sheet) -> bool:
+    return any(
+        (isinstance(v, int | float) and not isinstance(v, bool)) or (isinstance(v, str) and v.startswith("="))
+        for row in sheet.rows
+        for v in row
+    )
 
 
 def _sheet_names(table: Table, heading: str) -> tuple[str, ...]:
