@@ -1,8 +1,7 @@
 """The narrative sections, found by label on any sheet: the optional 前言, section 一 (总述 and its
 parts), 五 (text) and 六 (a list 序号 | 事项 | 内容, or text).
 
-Each section is a region of rows: from its first label (heading, 总述, a sub-heading, the list's header)
-to the next section's label, a table or the details. Every non-empty cell of a region reaches the report
+Each section is a region of rows (regions.py). Every non-empty cell of a region reaches the report
 in reading order — a second paragraph in an inserted row, text continued in the next column, a heading
 and its text in one cell — or is named in a finding; the Ledger records which (see ledger.py).
 """
@@ -18,16 +17,13 @@ from ..model import DETAIL_LABELS, Finding, Passage, Place, Severity
 from ..text import split_paragraphs
 from . import names
 from .coords import column_index, column_letter
-from .copies import choose_sheet
-from .figures import figure_labels
 from .labels import norm, norm_cell
 from .ledger import Cached, CellReader, Ledger
-from .locate import labels_of
+from .regions import Region, SectionRegions, first_line, section_labels
 from .sheets import Pos, Sheet
 from .subheadings import is_short, meaning, numbered, printed
 
 Narrative = dict[str, tuple[Passage, ...]]
-SECTIONS = ("前言", "一", "五", "六")
 RIGHT = 3  # how far right of its label a value may start (a merged label spans a few columns)
 SHORT_VALUE = 20  # a label's value this short and without a sentence is a note (填报人), not a part
 MAX_LABEL = 60  # longer cells are never a heading or label of ours
@@ -43,13 +39,6 @@ def known_labels(fmt: Format) -> set[str]:
         labels.update(section_labels(section.heading, section.aliases))
         labels.update(sub for h in section.subheadings for sub in (h, f"{h}情况"))
     return {norm(label) for label in labels}
-
-
-def section_labels(heading: str, aliases: tuple[str, ...] = ()) -> set[str]:
-    """A section heading as written, its aliases, and without its number (``总体情况``)."""
-    labels = {heading, *aliases}
-    labels.update(h.split("、", 1)[1] for h in list(labels) if "、" in h)
-    return {norm(h) for h in labels}
 
 
 def read_narrative(
@@ -71,14 +60,6 @@ def read_narrative(
 
 
 @dataclass
-class _Region:
-    sheet: Sheet
-    first: int
-    end: int
-    label_col: int
-
-
-@dataclass
 class _Reading:
     fmt: Format
     sheets: list[Sheet]
@@ -88,99 +69,13 @@ class _Reading:
 
     def __post_init__(self) -> None:
         self.cells = CellReader(self.sheets, self.ledger, self.findings, self.cached)
-        self.labels, self.stops = _labels(self.fmt)
-        self._stop_rows: dict[str, set[int]] = {}
-        self.anchors = {number: self._anchors(number) for number in SECTIONS}
-        self.regions = {number: self._region(number) for number in SECTIONS}
-
-    # ---- where each section is --------------------------------------------------------------------
-
-    def _anchors(self, number: str) -> dict[str, list[Pos]]:
-        """Cells labelling section ``number``, by sheet: whole cells, or the first line of a cell
-        holding a heading and its text."""
-        labels = self.labels[number]
-        found: dict[str, list[Pos]] = {}
-        for sheet in self.sheets:
-            hits = [p for label in labels & sheet.index.keys() for p in sheet.index[label]]
-            hits += [p for label in labels & sheet.first_lines.keys() for p in sheet.first_lines[label]]
-            if number == "六":
-                hits += _list_headers(sheet)
-            if hits:
-                found[sheet.name] = sorted(set(hits))
-        if not found:  # no label of ours left: a sheet named for the section holds it from its first cell
-            section = self.fmt.section(number) if number != "前言" else None
-            wanted = {norm(n) for n in _sheet_names(number, section.heading if section else "")}
-            for sheet in self.sheets:
-                if number != "前言" and norm(sheet.name) in wanted:
-                    first = next(
-                        ((r, c) for r, row in enumerate(sheet.rows) for c, v in enumerate(row) if v), None
-                    )
-                    if first is not None:
-                        found[sheet.name] = [first]
-        return found
-
-    def _region(self, number: str) -> _Region | None:
-        """Where section ``number`` is: on the one sheet labelling it, else by the rule for copies
-        (copies.py) among the sheets where it has text — a table of contents naming the section is
-        no copy of it."""
-        anchors = self.anchors[number]
-        candidates = [s for s in self.sheets if s.name in anchors]
-        bounds = {s.name: self._bounds(s, number) for s in candidates}
-        written = [s for s in candidates if self._has_text(s, *bounds[s.name][:2], anchors[s.name])]
-        section = self.fmt.section(number) if number != "前言" else None
-        sheet_names = _sheet_names(number, section.heading if section else "")
-        what = f"“{section.heading}”" if section else f"“{names.PREAMBLE}”"
-        sheet, findings = choose_sheet(written or candidates, sheet_names, what)
-        if written:  # copies without text lose nothing whichever is read: no finding for them
-            self.findings += findings
-        if sheet is None:
-            return None
-        first, end, label_col, whole = bounds[sheet.name]
-        if number != "前言":
-            self.ledger.regions.append((sheet.name, first, end))
-            if whole:
-                self.ledger.whole_sheets.add(sheet.name)
-        return _Region(sheet, first, end, label_col)
-
-    def _bounds(self, sheet: Sheet, number: str) -> tuple[int, int, int, bool]:
-        """(first row, end row, label column, whether the sheet holds this section alone)."""
-        hits = self.anchors[number][sheet.name]
-        first = min(r for r, _ in hits)
-        label_col = min(c for r, c in hits if r == first) if number != "一" else min(c for _, c in hits)
-        bare = {norm(s.heading.split("、", 1)[-1]) for s in self.fmt.sections}  # a fine title of an item
-        others = {
-            r
-            for n, a in self.anchors.items()
-            if n != number
-            for r, c in a.get(sheet.name, ())
-            if norm_cell(sheet.value(r, c)) not in bare and _first(sheet.value(r, c)) not in bare
-        }
-        end = next(
-            (r for r in range(first + 1, len(sheet.rows)) if r in others or self._stop_row(sheet, r)),
-            len(sheet.rows),
-        )
-        whole = not others and not any(self._stop_row(sheet, r) for r in range(len(sheet.rows)))
-        return first, end, label_col, whole
-
-    def _has_text(self, sheet: Sheet, first: int, end: int, anchors: list[Pos]) -> bool:
-        """Whether rows ``first``..``end`` hold anything but the section's labels."""
-        labels = set(anchors)
-        return any(
-            isinstance(v, str | int | float) and (r, c) not in labels and v != ""
-            for r in range(first, min(end, len(sheet.rows)))
-            for c, v in enumerate(sheet.rows[r])
-        )
-
-    def _stop_row(self, sheet: Sheet, r: int) -> bool:
-        rows = self._stop_rows.get(sheet.name)
-        if rows is None:  # from the sheet's index of labels, once per sheet
-            found = self.stops & sheet.index.keys()
-            rows = self._stop_rows[sheet.name] = {r for label in found for r, _ in sheet.index[label]}
-        return r in rows
+        where = SectionRegions(self.fmt, self.sheets, self.ledger, self.findings)
+        self.anchors, self.regions, self.stops = where.anchors, where.regions, where.stops
+        self._stop_row = where.stop_row
 
     # ---- reading cells ----------------------------------------------------------------------------
 
-    def _row(self, region: _Region, r: int) -> list[tuple[int, str]]:
+    def _row(self, region: Region, r: int) -> list[tuple[int, str]]:
         sheet = region.sheet
         row = sheet.rows[r] if r < len(sheet.rows) else ()
         out = []
@@ -190,13 +85,13 @@ class _Reading:
                 out.append((c, text))
         return out
 
-    def _heading_cell(self, region: _Region, pos: Pos, text: str, labels: Collection[str]) -> str | None:
+    def _heading_cell(self, region: Region, pos: Pos, text: str, labels: Collection[str]) -> str | None:
         """When the cell at ``pos`` is a heading in ``labels`` (alone or over its text): the text after
         it ('' when none) and the heading accounted for; else None."""
         if len(text) <= MAX_LABEL and norm(text) in labels:
             self.ledger.ignore(region.sheet, pos, "标题或标签")
             return ""
-        if _first(text) in labels:
+        if first_line(text) in labels:
             return text.split("\n", 1)[1]
         return None
 
@@ -317,7 +212,7 @@ class _Reading:
         return self._text("五")
 
     def _text(
-        self, number: str, region: _Region | None = None, first_row: int | None = None
+        self, number: str, region: Region | None = None, first_row: int | None = None
     ) -> tuple[Passage, ...]:
         section = self.fmt.section(number)
         region = region or self.regions[number]
@@ -502,66 +397,9 @@ def _right_of(cell: str | None) -> str | None:
     return f"{column_letter(column_index(letters) + 1)}{cell[len(letters) :]}"
 
 
-_LABELS: dict[str, tuple[Format, dict[str, set[str]], set[str]]] = {}
-
-
-def _labels(fmt: Format) -> tuple[dict[str, set[str]], set[str]]:
-    """The anchor and stop labels of ``fmt``, worked out once per format (a batch reads thousands)."""
-    entry = _LABELS.get(fmt.id)
-    if entry is None or entry[0] is not fmt:
-        entry = _LABELS[fmt.id] = (fmt, _anchor_labels(fmt), _stop_labels(fmt))
-    return entry[1], entry[2]
-
-
-def _anchor_labels(fmt: Format) -> dict[str, set[str]]:
-    one = fmt.section("一")
-    subs = {norm(x) for h in one.subheadings for x in (h, f"{h}情况")}
-    return {
-        "前言": {norm(x) for x in names.PREAMBLE_LABELS},
-        "一": section_labels(one.heading, one.aliases) | {norm(x) for x in names.INTRO_LABELS} | subs,
-        "五": section_labels(fmt.section("五").heading, fmt.section("五").aliases),
-        "六": section_labels(fmt.section("六").heading, fmt.section("六").aliases),
-    }
-
-
-def _stop_labels(fmt: Format) -> set[str]:
-    """Labels that end a narrative region: the tables' headings and labels, the details, the published
-    items' block."""
-    stops = {norm(s.heading) for s in fmt.sections if s.table} | {
-        norm(a) for s in fmt.sections if s.table for a in s.aliases
-    }
-    for table in fmt.tables:
-        stops.update(label for label in labels_of(table) if len(label) >= 4)
-    stops.update(norm(x) for x in DETAIL_LABELS.values())
-    stops.update(figure_labels())
-    return stops
-
-
-def _sheet_names(number: str, heading: str) -> tuple[str, ...]:
-    own = {"前言": names.DETAILS, "一": names.OVERVIEW, "五": names.PROBLEMS, "六": names.OTHERS}[number]
-    bare = heading.split("、", 1)[-1] if heading else ""
-    return tuple(n for n in (own, heading, bare) if n)
-
-
-def _first(value: object) -> str | None:
-    if not isinstance(value, str) or "\n" not in value.strip():
-        return None
-    return norm(value.strip().split("\n", 1)[0])
-
-
 _NAME_HEADERS = frozenset(norm(x) for x in names.ITEM_NAME_LABELS)
 _TEXT_HEADERS = frozenset(norm(x) for x in names.ITEM_TEXT_LABELS)
 _NUMBER_HEADERS = frozenset(norm(x) for x in names.ITEM_NUMBER_LABELS)
-
-
-def _list_headers(sheet: Sheet) -> list[Pos]:
-    """The 事项 cells of 事项 | 内容 header rows (our wording), anchoring section 六 on their own."""
-    name_label, text_label = norm(names.ITEM_NAME), norm(names.ITEM_TEXT)
-    return [
-        (r, c)
-        for r, c in sheet.find(name_label)
-        if any(rr == r and cc > c for rr, cc in sheet.find(text_label))
-    ]
 
 
 def _header_columns(sheet: Sheet, rows: range, heads: Collection[str]) -> tuple[int | None, int, int] | None:
@@ -582,7 +420,7 @@ def _header_columns(sheet: Sheet, rows: range, heads: Collection[str]) -> tuple[
         texts = [
             (c, v) for c, v in enumerate(row) if isinstance(v, str) and v.strip() and not v.strip().isdigit()
         ]
-        if len(texts) < 2 or norm(texts[0][1]) in heads or _first(texts[0][1]) in heads:
+        if len(texts) < 2 or norm(texts[0][1]) in heads or first_line(texts[0][1]) in heads:
             continue
         if is_short(texts[0][1]) and "\n" not in texts[0][1].strip():
             return None, texts[0][0], texts[1][0]
