@@ -1,18 +1,14 @@
-"""M5: last year's workbook with only its 年度 changed. The tables may be refilled while the text still
-tells last year's story; the report would then be published under this year's title. Warned only where the
-signs are plain, so a narrative that compares with last year or plans next year stays silent:
+"""M5: last year's workbook with only its 年度 changed, where the evaluator's E2 (a sentence of the
+narrative opening with another year, checks/evaluation.py) does not look:
 
-- the narrative names years, but never the report's own year, and mostly an earlier one — twice, or
-  opening a paragraph as a report's narrative does (``2023年，我镇……``);
-- a title of section 六, or the chart's title, names an earlier year (or, for the chart, any other year);
-- the release date falls before the reporting period has ended.
+- a title of section 六 names an earlier year, or the chart's title another year than the report's;
+- the release date falls before the reporting period has ended (E1 looks at the other end, the deadline).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 
@@ -20,7 +16,6 @@ from ..dates import parse_date
 from ..model import Finding, Passage, Report, Severity
 
 _YEAR = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s*年")
-SECTIONS = ("前言", "一", "五", "六")
 
 
 def years_in(text: str) -> list[int]:
@@ -32,35 +27,9 @@ def stale_year(report: Report) -> Iterator[Finding]:
     year = report.year
     if year is None:
         return
-    yield from _narrative(report, year)
     yield from _titles(report, year)
     yield from _captions(report, year)
     yield from _released(report, year)
-
-
-def _narrative(report: Report, year: int) -> Iterator[Finding]:
-    named: Counter[int] = Counter()
-    opening: set[int] = set()  # years a paragraph opens with (2023年，我镇……)
-    first: dict[int, Passage] = {}
-    for section in SECTIONS:
-        for passage in report.narrative.get(section, ()):
-            for text in (passage.title or "", *passage.paragraphs):
-                found = years_in(text)
-                for y in found:
-                    named[y] += 1
-                    first.setdefault(y, passage)
-                if found and _YEAR.match(unicodedata.normalize("NFKC", text).lstrip()):
-                    opening.add(found[0])
-    if not named or year in named:
-        return
-    stale, _ = named.most_common(1)[0]
-    if stale >= year or (named[stale] < 2 and stale not in opening):
-        return  # one passing mention of an earlier year (a document's title) proves nothing
-    message = (
-        f"报告年度为{year}年，但正文没有一处提到{year}年，却{named[stale]}处提到{stale}年；"
-        f"请核对正文是否还是{stale}年度报告的内容"
-    )
-    yield _finding(first[stale], message, f"{year}年", f"{stale}年")
 
 
 def _titles(report: Report, year: int) -> Iterator[Finding]:
