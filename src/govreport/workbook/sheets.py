@@ -32,7 +32,7 @@ class Sheet:
     index: dict[str, list[Pos]] = field(default_factory=dict)
     formulas: dict[Pos, str] = field(default_factory=dict)
     # text cells of several lines by their first line, normalised: a heading typed over its text
-    first_lines: dict[str, list[Pos]] = field(default_factory=dict)
+    first_lines: dict[str, list[Pos]] = field(default_factory=dict, kw_only=True)
 
     def value(self, r: int, c: int) -> object:
         if 0 <= r < len(self.rows):
