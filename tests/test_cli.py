@@ -8,11 +8,13 @@ import zipfile
 from pathlib import Path
 
 import frictionless
+import openpyxl
 import pytest
 from click.testing import CliRunner, Result
 from conftest import need
 from factories import workbook_data
 
+from govreport.api import read_report
 from govreport.cli import cli
 from govreport.formats import CellKey
 from govreport.terminal import display_width
@@ -245,7 +247,7 @@ def test_draft_marks_sentences_resting_on_a_broken_rule_and_exits_1(tmp_path: Pa
     result = run("draft", str(book))
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    done = next(line for line in lines if "均已按期办结" in line)
+    done = next(line for line in lines if "均已办结" in line)
     assert done.startswith("【待核实】")
     assert any("R1" in line and "表三!" in line for line in lines[lines.index(done) + 1 :])
     assert "本年度未作出" in result.output and not any(
@@ -337,3 +339,66 @@ def test_usage_errors_are_in_chinese() -> None:
     assert result.exit_code == 2
     assert result.output.startswith("错误：命令用法不正确")
     assert "Usage:" not in result.output
+
+
+def with_cells(book: Path, cells: dict[CellKey, object]) -> dict[CellKey, str]:
+    """``book`` with the cells of ``cells`` overwritten as a clerk would type them; their addresses."""
+    report, _ = read_report(book)
+    places = {key: report.values[key].place for key in cells}
+    workbook = openpyxl.load_workbook(book)
+    for key, value in cells.items():
+        place = places[key]
+        assert place is not None
+        workbook[place.sheet][place.cell] = value
+    workbook.save(book)
+    return {key: str(place) for key, place in places.items()}
+
+
+@pytest.mark.parametrize("year", [2024, 2020], ids=["gb2021", "gb2019"])
+def test_draft_marks_every_sentence_resting_on_an_unreadable_cell_citing_that_cell(
+    tmp_path: Path, year: int
+) -> None:
+    """A letter in 新收 and "3件" in 上年结转: the totals summed from them are as unsure as they are."""
+    book = filled(tmp_path / "坏.xlsx", year=year)
+    letter, carried = CellKey("t3", "一", "商业企业"), CellKey("t3", "二", "自然人")
+    where = with_cells(book, {letter: "O", carried: "3件"})
+    result = run("draft", str(book))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    cited = {
+        line: [c for c in lines[i + 1 :] if c.startswith("    └")][: len(where)]
+        for i, line in enumerate(lines)
+        if line.startswith("【待核实】")
+    }
+    received = next(line for line in lines if "新收政府信息公开申请" in line)
+    assert received.startswith("【待核实】"), result.output
+    assert any(f"R5 {where[letter]} 不是数字：" in c for c in cited[received])
+    assert any(f"R5 {where[carried]} 不是数字：" in c for c in cited[received])
+    applicants = next(line for line in lines if line.startswith("【待核实】新收申请中"))
+    assert any(where[letter] in c for c in cited[applicants])
+    done = next(line for line in lines if "均已办结" in line)
+    assert done.startswith("【待核实】")  # "all completed" rests on how many there were
+    assert "按期" not in result.output  # the tables record no deadlines
+    assert "、不是整数" not in result.output  # a finding's own title, not every title of its rule
+    handled = next(line for line in lines if "办结政府信息公开申请3件" in line)
+    assert not handled.startswith("【待核实】")  # 3 handled, from sound cells
+
+
+@pytest.mark.parametrize("year", [2024, 2020], ids=["gb2021", "gb2019"])
+def test_a_cell_that_is_no_count_gives_no_follow_on_findings(tmp_path: Path, year: int) -> None:
+    """Text, a negative and a fraction in 新收: one R5 error at each cell, and nothing the sums and the
+    narrative would say about them (R1 "应为 -1", Q4 "统计表为0")."""
+    data = workbook_data("测试镇人民政府", year, {CellKey("t3", "（一）", "自然人"): 3})
+    narrative = data["narrative"]
+    assert isinstance(narrative, dict)
+    narrative["一"]["parts"][1] = "本年度新收政府信息公开申请3件，均已办结。"  # type: ignore[index]
+    book = fill_workbook(tmp_path / "坏.xlsx", data)
+    bad = {CellKey("t3", "一", "自然人"): "3", CellKey("t3", "一", "商业企业"): -1}
+    bad[CellKey("t3", "一", "科研机构")] = 1.5
+    where = with_cells(book, bad)
+    result = run("check", str(book), "--format", "json")
+    assert result.exit_code == 1
+    findings = [e for task in json.loads(result.output)["tasks"] for e in task["errors"] + task["warnings"]]
+    assert [(f["rule"], f["message"]) for f in findings if f["rule"] != "R5"] == []
+    errors = sorted(f"{f['sheet']}!{f['address']}" for f in findings if f["severity"] == "error")
+    assert errors == sorted(where.values())

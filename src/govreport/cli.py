@@ -684,7 +684,7 @@ def draft(workbook: Path, standard: str | None) -> None:
     """
     from . import api
     from .draft import draft_sentences
-    from .findings_format.result import rule_title
+    from .findings_format.result import title_of
 
     try:
         checked = api.check_workbook(workbook, format_id=standard)
@@ -704,7 +704,7 @@ def draft(workbook: Path, standard: str | None) -> None:
             where = (
                 f"{finding.sheet}!{finding.cell}" if finding.sheet and finding.cell else finding.sheet or ""
             )
-            click.echo(f"    └ {finding.rule} {where} {rule_title(finding.rule)}：{finding.message}")
+            click.echo(f"    └ {finding.rule} {where} {title_of(finding)}：{finding.message}")
     if errors:
         click.echo(
             f"注意：工作簿有 {len(errors)} 个错误（运行 govreport check {workbook} 查看），"

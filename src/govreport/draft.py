@@ -3,8 +3,9 @@
 A clerk pastes them into the narrative and never retypes a number. The wording is data
 (``formats/claims.py``): each placeholder names a claim topic (``checks/claim_topics.py``), and the number filled in is that
 topic's table figure, so rule Q4 reads every generated sentence back as consistent. A sentence whose
-numbers sit in a cell that an error names (a broken sum, a cell that is not a number) carries that
-error in ``broken``: its numbers cannot be trusted, and the command line marks it.
+numbers sit in a cell that an error names (a broken sum), or rest on a cell that is not a usable count
+(directly or through a total derived from it), carries those errors in ``broken`` — for an unusable
+cell, the reader's own finding at that cell: its numbers cannot be trusted, and the command line marks it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from .checks.claim_topics import ClaimSet, claims_for
+from .checks.unusable import unusable_cells
+from .formats import CellKey
 from .formats.claims import DraftSentence, Piece
 from .model import Finding, Number, Report, Severity
 
@@ -36,30 +39,33 @@ def draft_sentences(report: Report, findings: Iterable[Finding] = ()) -> list[Dr
     report's check results: each sentence gets the errors that name one of its cells."""
     claims = claims_for(report.format_id)
     errors = [f for f in findings if f.severity is Severity.ERROR]
+    unusable = unusable_cells(report)
     drafted = []
     for draft in claims.drafts:
         sentence = _sentence(report, claims, draft)
         if sentence:
-            places = _places(report, claims, draft)
-            broken = tuple(f for f in errors if places & _named(f))
+            keys = _keys(claims, draft)
+            places = _places(report, keys)
+            roots = _places(report, {root for key in keys for root in unusable.get(key, ())})
+            broken = tuple(f for f in errors if places & _named(f) or (f.place and f.place in roots))
             drafted.append(Drafted(draft.topic, sentence, broken))
     return drafted
 
 
-def _places(report: Report, claims: ClaimSet, draft: DraftSentence) -> set[str]:
-    """The cells (as "sheet!A1") every number of the sentence, or its zero wording, comes from."""
+def _keys(claims: ClaimSet, draft: DraftSentence) -> set[CellKey]:
+    """The cells every number of the sentence, or its zero wording, comes from."""
     texts = [t for p in draft.pieces for t in (p.text, *(d.text for d in p.details))]
     texts += [d.text for d in draft.details]
-    keys = {k for t in texts for k in _PLACEHOLDER.findall(t)} | set(draft.when)
+    topics = {k for t in texts for k in _PLACEHOLDER.findall(t)} | set(draft.when)
     if draft.percent:
-        keys |= {draft.percent[0], draft.percent[1]}
-    places = set()
-    for key in keys:
-        for cell in claims.topic(key).readings[0].cells:
-            value = report.values.get(cell)
-            if value is not None and value.place is not None:
-                places.add(str(value.place))
-    return places
+        topics |= {draft.percent[0], draft.percent[1]}
+    return {cell for topic in topics for cell in claims.topic(topic).readings[0].cells}
+
+
+def _places(report: Report, keys: Iterable[CellKey]) -> set[str]:
+    """The cells of ``keys`` as "sheet!A1"."""
+    values = [report.values.get(key) for key in keys]
+    return {str(v.place) for v in values if v is not None and v.place is not None}
 
 
 def _named(finding: Finding) -> set[str]:

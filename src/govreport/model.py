@@ -28,12 +28,15 @@ class Place:
 @dataclass(frozen=True)
 class Value:
     """A table value as read. ``number`` is None when the cell could not be read as a number
-    (a finding then says why); ``derived`` marks a blank total computed from its parts."""
+    (a finding then says why); ``derived`` marks a blank total computed from its parts; ``unusable`` a
+    number that is not a valid count or amount (text, negative, fractional, implausible: the reader's R5
+    error at the cell says why), which no rule may use."""
 
     number: Number | None
     place: Place | None = None
     raw: object = None
     derived: bool = False
+    unusable: bool = False
 
 
 @dataclass(frozen=True)

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import PurePath
 
 from ..formats import CellKey, Equation, Format, Inequality
 from ..model import Finding, Number, Report, Severity, Subtotal, Value
 from .naming import cell_name, column_label, number_text, row_label, table_name, term_name
+from .unusable import unusable_cells
 
 # A sum with more terms than this lists only its non-zero terms.
 MAX_TERMS = 6
@@ -38,15 +40,28 @@ class Values:
         return str(value.place)
 
     def numbers(self, keys: Iterable[CellKey]) -> dict[CellKey, Number] | None:
-        """The numbers at ``keys``; None when a cell is missing or could not be read (the reader has
-        already reported an unreadable cell, so the rule is not checked on a guess)."""
+        """The numbers at ``keys``; None when a cell is missing, is not a usable count or is a total
+        derived from one (the reader has already reported the cell, so the rule is not checked on a
+        guess: its result would only repeat that one mistake)."""
         out: dict[CellKey, Number] = {}
         for key in keys:
             value = self.get(key)
-            if value is None or value.number is None:
+            if value is None or value.number is None or self._unusable(key):
                 return None
             out[key] = value.number
         return out
+
+    def _unusable(self, key: CellKey) -> bool:
+        cells = self._unusable_previous if key.previous else self._unusable_this
+        return CellKey(key.table, key.row, key.column) in cells
+
+    @cached_property
+    def _unusable_this(self) -> frozenset[CellKey]:
+        return frozenset(unusable_cells(self.report))
+
+    @cached_property
+    def _unusable_previous(self) -> frozenset[CellKey]:
+        return frozenset(unusable_cells(self.previous)) if self.previous is not None else frozenset()
 
 
 def check_equations(fmt: Format, values: Values) -> Iterator[Finding]:
@@ -127,7 +142,7 @@ def check_subtotals(fmt: Format, values: Values) -> Iterator[Finding]:
 
 def _check_subtotal(fmt: Format, subtotal: Subtotal, values: Values) -> Finding | None:
     numbers = values.numbers(subtotal.parts)
-    if not subtotal.parts or numbers is None or subtotal.value.number is None:
+    if not subtotal.parts or numbers is None or subtotal.value.number is None or subtotal.value.unusable:
         return None
     expected = sum(numbers.values())
     actual = subtotal.value.number

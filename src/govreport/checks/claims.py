@@ -13,11 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from ..formats import get_format
+from ..formats import CellKey, get_format
 from ..formats.claims import SHARE
 from ..model import Finding, Number, Passage, Report, Severity
 from ..numbers import Token, normalise, tokens
 from .claim_topics import ClaimSet, Reading, Topic, claims_for
+from .unusable import any_unusable, unusable_cells
 
 RULE, TYPE = "Q4", "narrative-number-mismatch"
 _SENTENCE_END = re.compile(r"(?<=[。！？!?])")
@@ -35,11 +36,18 @@ _MONEY_FACTOR = {"万元": Decimal(1), "元": Decimal("0.0001"), "亿元": Decim
 
 @dataclass(frozen=True)
 class Context:
-    """Where a sentence stands: its passage, the sentence before it, the report year."""
+    """Where a sentence stands: its passage, the sentence before it, the report year, and the table
+    cells no claim may be compared with (not usable counts, or totals derived from them)."""
 
     passage: Passage
     previous: str
     year: int | None
+    unusable: frozenset[CellKey] = frozenset()
+
+    def unsure(self, *readings: Reading) -> bool:
+        """True when a figure of ``readings`` rests on an unusable cell: the comparison stays silent,
+        the reader's finding at that cell is the one to fix."""
+        return any(any_unusable(self.unusable, r.cells) for r in readings)
 
 
 @dataclass(frozen=True)
@@ -56,9 +64,10 @@ def check_claims(report: Report) -> list[Finding]:
     claims = claims_for(report.format_id)
     findings: list[Finding] = []
     seen: set[tuple[str | None, str, str]] = set()
+    unusable = frozenset(unusable_cells(report))
     for passages in report.narrative.values():
         for passage in passages:
-            for finding in _passage_findings(report, claims, passage):
+            for finding in _passage_findings(report, claims, passage, unusable):
                 key = (finding.place, finding.message, finding.actual or "")
                 if key not in seen:
                     seen.add(key)
@@ -76,11 +85,13 @@ def close_up(text: str) -> str:
     return _LOOSE_SPACE.sub("", text)
 
 
-def _passage_findings(report: Report, claims: ClaimSet, passage: Passage) -> Iterator[Finding]:
+def _passage_findings(
+    report: Report, claims: ClaimSet, passage: Passage, unusable: frozenset[CellKey]
+) -> Iterator[Finding]:
     for paragraph in passage.paragraphs:
         previous = ""
         for sentence in (s for s in _SENTENCE_END.split(close_up(normalise(paragraph))) if s.strip()):
-            context = Context(passage, previous, report.year)
+            context = Context(passage, previous, report.year, unusable)
             yield from _sentence_findings(report, claims, sentence, context)
             previous = sentence
 
@@ -119,7 +130,7 @@ def _number_findings(report: Report, claims: ClaimSet, sentence: str, ctx: Conte
             continue
         claim = _claim(report, topic, tok, sentence[clause_start : tok.end])
         scope, parent = topic.scope or scope, claim
-        if claim.reading is None:
+        if claim.reading is None and not ctx.unsure(*topic.readings):
             yield _mismatch(report, claim, ctx.passage)
 
 
@@ -218,6 +229,8 @@ def _percent_finding(
     """A share quoted after a consistent claim ("予以公开258件，占33.9%") must fit one of its bases."""
     if parent.reading is None or not parent.topic.percent_bases:
         return
+    if ctx.unsure(parent.reading, *parent.topic.percent_bases):
+        return
     part = Decimal(_sum(report, parent.reading))
     bases = [Decimal(_sum(report, b)) for b in parent.topic.percent_bases]
     shares = [part * 100 / b for b in bases if b > 0]
@@ -248,7 +261,7 @@ def _zero_findings(report: Report, claims: ClaimSet, sentence: str, ctx: Context
                 topic.domain, sentence, ctx, topic.title_domain
             ):
                 continue
-            if any(_sum(report, r) == 0 for r in topic.readings):
+            if any(_sum(report, r) == 0 for r in topic.readings) or ctx.unsure(*topic.readings):
                 continue
             reading = topic.readings[0]
             table = _sum(report, reading)
@@ -266,7 +279,7 @@ def _all_done_findings(report: Report, claims: ClaimSet, sentence: str, ctx: Con
                 continue
             reading = Reading(rule.cells)
             remaining = _sum(report, reading)
-            if remaining == 0:
+            if remaining == 0 or ctx.unsure(reading):
                 continue
             first = rule.cells[0]
             row = get_format(report.format_id).table(first.table).row(first.row).label

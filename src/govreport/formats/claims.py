@@ -293,11 +293,7 @@ REQUEST_DRAFTS = (
     ),
     DraftSentence(
         "结转下年度继续办理",
-        (
-            Piece(
-                "结转下年度继续办理的申请{carried_out}件", "所有申请均已按期办结，无结转下年度继续办理的申请"
-            ),
-        ),
+        (Piece("结转下年度继续办理的申请{carried_out}件", "所有申请均已办结，无结转下年度继续办理的申请"),),
         opener="",
         when=("received", "carried_in"),
     ),

@@ -89,7 +89,7 @@ def read_values(fmt: Format, spots: dict[str, Spot], sheets: list[Sheet], cached
             continue
         if (spot.sheet.name, pos) in as_text:
             parsed = parse(raw, kinds[key])
-            out.values[key] = Value(parsed.number, place, shown)
+            out.values[key] = Value(parsed.number, place, shown, unusable=True)
             out.findings.append(_as_text_finding(fmt, key, place, shown, as_text[(spot.sheet.name, pos)]))
             continue
         if is_blank(raw):
@@ -101,7 +101,7 @@ def read_values(fmt: Format, spots: dict[str, Spot], sheets: list[Sheet], cached
                 out.values[key] = Value(Decimal(0) if kinds[key] is Kind.AMOUNT else 0, place, shown)
             continue
         parsed = parse(raw, kinds[key])
-        out.values[key] = Value(parsed.number, place, shown)
+        out.values[key] = Value(parsed.number, place, shown, unusable=parsed.problem is not None)
         if parsed.problem == "implausible-number" and sums_implausible(spot.sheet, pos):
             continue  # a total of an implausible number: the number's own cell has the finding
         if parsed.problem:

@@ -25,7 +25,8 @@ def read_subtotals(fmt: Format, spots: dict[str, Spot]) -> tuple[list[Subtotal],
                 continue
             parsed = parse(raw, Kind.COUNT)
             place = spot.sheet.place(pos)
-            subtotals.append(Subtotal(label, Value(parsed.number, place, raw), key_parts))
+            value = Value(parsed.number, place, raw, unusable=parsed.problem is not None)
+            subtotals.append(Subtotal(label, value, key_parts))
             if parsed.problem:
                 findings.append(cell_finding(fmt, key_parts[0], place, raw, parsed))
     return subtotals, findings
