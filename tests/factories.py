@@ -110,6 +110,7 @@ def workbook_data(name: str, year: int, values: Mapping[CellKey, Number]) -> dic
             "address": "人民路1号",
             "postcode": "100000",
             "phone": "010-12345678",
+            "release_date": f"{year + 1}-01-20",
         },
         "narrative": {
             "一": {

@@ -402,3 +402,26 @@ def test_a_cell_that_is_no_count_gives_no_follow_on_findings(tmp_path: Path, yea
     assert [(f["rule"], f["message"]) for f in findings if f["rule"] != "R5"] == []
     errors = sorted(f"{f['sheet']}!{f['address']}" for f in findings if f["severity"] == "error")
     assert errors == sorted(where.values())
+
+
+@pytest.mark.parametrize("year", [2024, 2020], ids=["gb2021", "gb2019"])
+@pytest.mark.parametrize("own_preamble", [True, False], ids=["前言", "no-前言"])
+def test_a_blank_release_date_is_a_warning(tmp_path: Path, year: int, own_preamble: bool) -> None:
+    """Without 发布日期 the report ends with no signature: say so, whoever wrote the preamble."""
+    data = workbook_data(
+        "测试镇人民政府", year, {CellKey("t3", "一", "自然人"): 3, CellKey("t3", "（一）", "自然人"): 3}
+    )
+    details = data["details"]
+    assert isinstance(details, dict)
+    date = details.pop("release_date")
+    if own_preamble:
+        narrative = data["narrative"]
+        assert isinstance(narrative, dict)
+        narrative["前言"] = "本报告由测试镇人民政府办公室编制。"
+    blank = run("check", str(fill_workbook(tmp_path / "a.xlsx", data)))
+    assert blank.exit_code == 0, blank.output
+    [line] = [line for line in blank.output.splitlines() if "发布日期" in line]
+    assert line.strip().startswith("警告 M2 基本信息!") and "不署机关名称和发布日期" in line
+    details["release_date"] = date
+    dated = run("check", str(fill_workbook(tmp_path / "b.xlsx", data)))
+    assert dated.exit_code == 0 and "发布日期" not in dated.output, dated.output

@@ -146,6 +146,9 @@ _TYPES = (
         "contact-missing", "M2", "缺少联系信息", "前言中的网站、联系部门、地址、邮编、电话等信息缺失。"
     ),
     FindingType(
+        "release-date-missing", "M2", "缺少发布日期", "基本信息未填写发布日期，报告末尾将不署机关名称和日期。"
+    ),
+    FindingType(
         "detail-invalid", "M2", "基本信息无法识别", "发布日期等基本信息无法识别，报告中将略去相应内容。"
     ),
     FindingType("narrative-missing", "M3", "正文内容缺失", "叙述部分为空，报告中将显示【待填写】。"),

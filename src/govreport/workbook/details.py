@@ -176,6 +176,9 @@ def _missing(key: str, label: str, text: str, hit: tuple[Sheet, tuple[int, int]]
     if key in CONTACT:
         message = f"缺少{label}{where}，前言中的联系信息将显示【待填写】"
         return Finding("M2", "contact-missing", Severity.WARNING, message, sheet, cell, expected=label)
+    if key == "release_date":  # not contact detail: the workbook's own 前言 does not make it moot
+        message = f"缺少{label}{where}，报告末尾将不署机关名称和{label}"
+        return Finding("M2", "release-date-missing", Severity.WARNING, message, sheet, cell, expected=label)
     return None
 
 
