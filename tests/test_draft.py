@@ -9,6 +9,7 @@ from decimal import Decimal
 import pytest
 from factories import make_report
 
+from govreport.checks import check_report
 from govreport.checks.claims import check_claims
 from govreport.draft import draft_sentences
 from govreport.formats import CellKey, Kind, get_format
@@ -104,3 +105,17 @@ def test_sentences_quote_the_table() -> None:
         "本年度因政府信息公开工作被申请行政复议1件，其中结果维持1件；被提起行政诉讼1件，其中复议后起诉1件。"
     )
     assert sentences["行政事业性收费"] == "本年度无行政事业性收费。"
+
+
+@pytest.mark.parametrize("format_id", FORMATS)
+def test_a_broken_rule_on_a_part_marks_the_sentences_on_its_totals(format_id: str) -> None:
+    """R1 broken in the 自然人 column names 自然人's cells, not the 总计 column the sentences quote:
+    the totals summed from those cells are as unsure, so their sentences carry the finding."""
+    natural = CellKey("t3", "四", "自然人")
+    report = make_report(format_id, overrides={natural: 5})
+    findings = check_report(report)
+    [r1] = [f for f in findings if f.rule == "R1" and f.place == str(report.values[natural].place)]
+    drafted = {d.topic: d for d in draft_sentences(report, findings)}
+    assert r1 in drafted["收到和上年结转的申请"].broken
+    assert r1 in drafted["结转下年度继续办理"].broken
+    assert not drafted["行政复议和行政诉讼"].broken  # table 四 rests on nothing broken

@@ -3,9 +3,9 @@
 A clerk pastes them into the narrative and never retypes a number. The wording is data
 (``formats/claims.py``): each placeholder names a claim topic (``checks/claim_topics.py``), and the number filled in is that
 topic's table figure, so rule Q4 reads every generated sentence back as consistent. A sentence whose
-numbers sit in a cell that an error names (a broken sum), or rest on a cell that is not a usable count
-(directly or through a total derived from it), carries those errors in ``broken`` — for an unusable
-cell, the reader's own finding at that cell: its numbers cannot be trusted, and the command line marks it.
+numbers sit in a cell that an error names (a broken sum, a cell that is not a number), or in a total
+summed from such a cell, carries that error in ``broken``: its numbers cannot be trusted, and the
+command line marks it.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from .checks.claim_topics import ClaimSet, claims_for
-from .checks.unusable import unusable_cells
-from .formats import CellKey
+from .formats import CellKey, get_format
 from .formats.claims import DraftSentence, Piece
 from .model import Finding, Number, Report, Severity
+from .totals import with_parts
 
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
@@ -36,18 +36,17 @@ class Drafted:
 def draft_sentences(report: Report, findings: Iterable[Finding] = ()) -> list[Drafted]:
     """Sentences for requests, applicants, results, carry-over, reviews and lawsuits, documents,
     decisions and fees, in that order; topics with nothing to say are left out. ``findings`` are the
-    report's check results: each sentence gets the errors that name one of its cells."""
+    report's check results: each sentence gets the errors that name one of its cells, or a cell one
+    of its totals is summed from (an unreadable 新收 cell makes the 新收 total unsure)."""
     claims = claims_for(report.format_id)
+    fmt = get_format(report.format_id)
     errors = [f for f in findings if f.severity is Severity.ERROR]
-    unusable = unusable_cells(report)
     drafted = []
     for draft in claims.drafts:
         sentence = _sentence(report, claims, draft)
         if sentence:
-            keys = _keys(claims, draft)
-            places = _places(report, keys)
-            roots = _places(report, {root for key in keys for root in unusable.get(key, ())})
-            broken = tuple(f for f in errors if places & _named(f) or (f.place and f.place in roots))
+            places = _places(report, with_parts(fmt, _keys(claims, draft)))
+            broken = tuple(f for f in errors if places & _named(f))
             drafted.append(Drafted(draft.topic, sentence, broken))
     return drafted
 

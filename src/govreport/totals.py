@@ -6,7 +6,7 @@ formula cells that were never calculated, and data filled from Python.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from .formats import CellKey, Format
 from .model import Number
@@ -34,3 +34,19 @@ def derive_totals(fmt: Format, values: Mapping[CellKey, Number | None]) -> dict[
         if not progress:
             break
     return derived
+
+
+def with_parts(fmt: Format, keys: Iterable[CellKey]) -> set[CellKey]:
+    """``keys`` and every cell a total among them is summed from, down to the input cells."""
+    found = set(keys)
+    pending = list(found)
+    by_target: dict[CellKey, list[CellKey]] = {}
+    for eq in fmt.equations:
+        if eq.total and not eq.cross_year:
+            by_target.setdefault(eq.target, []).extend((*eq.plus, *eq.minus))
+    while pending:
+        for part in by_target.get(pending.pop(), ()):
+            if part not in found:
+                found.add(part)
+                pending.append(part)
+    return found
