@@ -51,11 +51,15 @@ def build(format_id: str, spec: dict[str, Any]) -> Report:
     details = {**DETAILS, **spec.get("details", {})}
     overrides = cells(spec.get("overrides", {}))
     report = make_report(format_id, inputs, details=details, narrative=narrative, overrides=overrides)
+    # cells the reader would flag (R5: text, negative, fractional …), with the number it read from them
+    values = {**report.values}
+    for k in map(key, spec.get("unusable", ())):
+        values[k] = replace(values[k], unusable=True)
     subtotals = tuple(
         Subtotal(s["label"], Value(s["value"], place(s["place"])), tuple(key(p) for p in s["parts"]))
         for s in spec.get("subtotals", ())
     )
-    return replace(report, subtotals=subtotals)
+    return replace(report, values=values, subtotals=subtotals)
 
 
 def build_previous(format_id: str, case: dict[str, Any]) -> Report | None:
