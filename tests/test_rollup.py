@@ -4,6 +4,7 @@ then the parent workbook and the check of a parent against its children."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -141,6 +142,20 @@ def test_a_parent_equal_to_the_sum_passes_and_a_changed_cell_is_found(format_id:
     assert (finding.expected, finding.actual) == ("18", "16")
     # The children that contribute most, largest first.
     assert "乙镇人民政府 7、丙镇人民政府 6、甲镇人民政府 5" in finding.message
+
+
+@pytest.mark.parametrize("format_id", ["gb2021", "gb2019"])
+def test_a_parent_cell_that_is_no_count_is_not_compared(format_id: str) -> None:
+    """A negative the reader flagged (R5) in the parent: no H1 at it, nor at the totals summed from it."""
+    children = [child(format_id, {"name": "甲镇人民政府"}), child(format_id, {"name": "乙镇人民政府"})]
+    inputs = sum_children(children, "某某县", YEAR[format_id]).inputs()
+    bad = key("t3|一|商业企业")
+    parent = make_report(
+        format_id, {**inputs, bad: -1}, details={"name": "某某县", "year": str(YEAR[format_id])}
+    )
+    assert {f.place for f in compare_with_children(parent, children)} >= {str(parent.values[bad].place)}
+    values = {**parent.values, bad: replace(parent.values[bad], unusable=True)}
+    assert compare_with_children(replace(parent, values=values), children) == []
 
 
 def test_a_rounded_amount_of_the_parent_matches_the_exact_sum() -> None:

@@ -13,6 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from ..catalogue import FINDING_TYPES
 from ..checks.naming import cell_name, column_label, number_text, row_label, table_name
+from ..checks.unusable import unusable_cells
 from ..formats import CellKey, Format, Kind, get_format
 from ..model import Finding, Number, Report, Severity, Value
 from .children import Child
@@ -48,9 +49,10 @@ def _differences(fmt: Format, parent: Report, children: list[Child]) -> list[Fin
     amounts = unit_columns(fmt)
     values = [(child.name, in_units(fmt, child, units)) for child in children]
     findings = []
+    unusable = unusable_cells(parent)
     for key in fmt.cell_keys():
         actual = parent.values.get(key)
-        if actual is None or actual.number is None:  # unreadable: the reader has said so
+        if actual is None or actual.number is None or key in unusable:  # the reader has said so
             continue
         column = amounts.get(key)
         if column is not None and (column.unit_label or "") not in units and _any(values, key):
