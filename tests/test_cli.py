@@ -16,6 +16,7 @@ from factories import workbook_data
 
 from govreport.api import read_report
 from govreport.cli import cli
+from govreport.dates import last_report_year
 from govreport.formats import CellKey
 from govreport.terminal import display_width
 from govreport.workbook.fill import fill_workbook
@@ -46,6 +47,19 @@ def test_template_then_check_passes(tmp_path: Path) -> None:
     assert out.exists()
     again = run("template", str(out))
     assert again.exit_code == 2 and "已存在" in again.output
+
+
+def test_template_years_are_those_check_accepts(tmp_path: Path) -> None:
+    """One plausible range: a template of a year M1 would refuse is not written."""
+    latest = last_report_year()
+    too_late = run("template", str(tmp_path / "晚.xlsx"), "--year", str(latest + 1))
+    assert too_late.exit_code == 2 and f"{latest + 1} 不在允许的范围（2019–{latest}）内" in too_late.output
+    assert not (tmp_path / "晚.xlsx").exists()
+    assert run("template", str(tmp_path / "末.xlsx"), "--year", str(latest)).exit_code == 0
+    checked = run("check", str(tmp_path / "末.xlsx"), "--format", "json")
+    task = json.loads(checked.output)["tasks"][0]
+    assert task["year"] == latest
+    assert "year-invalid" not in {f["findingType"] for f in task["errors"]}
 
 
 def test_check_filled_workbook_passes(tmp_path: Path) -> None:
@@ -108,6 +122,28 @@ def test_renamed_docx_exit_2(tmp_path: Path) -> None:
 def test_missing_file_exit_2(tmp_path: Path) -> None:
     result = run("check", str(tmp_path / "不存在.xlsx"))
     assert result.exit_code == 2 and "不存在.xlsx" in result.output
+
+
+MISSING = [
+    ("check", "没有"),
+    ("check", "没有/"),
+    ("build", "没有/"),
+    ("rollup", "没有"),
+    ("rollup", "没有/"),
+    ("rollup", "没有.xlsx"),
+]
+
+
+@pytest.mark.parametrize(("command", "name"), MISSING)
+def test_a_missing_file_or_folder_is_named_as_typed_exit_2(tmp_path: Path, command: str, name: str) -> None:
+    """A folder that is not there is no workbook that cannot be read: one line, the name as typed."""
+    given = f"{tmp_path}/{name}"
+    extra = {"check": [], "build": ["-o", str(tmp_path / "out")]}.get(command)
+    extra = ["-o", str(tmp_path / "县.xlsx"), "--name", "某县"] if extra is None else extra
+    result = run(command, given, *extra)
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == f"错误：{given}：文件或目录不存在"
+    assert sorted(p.name for p in tmp_path.iterdir()) == []  # nothing written
 
 
 def test_github_annotations_by_default_under_actions(tmp_path: Path) -> None:

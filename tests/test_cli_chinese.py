@@ -13,8 +13,13 @@ from govreport.cli import cli
 from govreport.fonts import ROLES
 from govreport.terminal import display_width, wrap
 
-COMMANDS = ("template", "check", "build", "fonts", "draft")
+COMMANDS = tuple(cli.commands)
 ENGLISH = re.compile(r"Usage|Options|Commands|Show this|Did you mean|is not one of|is a file|INTEGER|Error")
+# what click writes into a help page by itself: its type names as metavars and the notes after an option
+CLICK_WORDS = re.compile(
+    r"\b(TEXT|INTEGER|FLOAT|BOOLEAN|PATH|FILE|FILENAME|DIRECTORY|RANGE|CHOICE|UUID)\b"
+    r"|\[required\]|required|x[<>]=?|[<>]=?x|default:|env var"
+)
 
 
 def invoke(*args: str):
@@ -35,6 +40,27 @@ def test_help_is_chinese_and_fits_80_columns(command: str) -> None:
     assert not ENGLISH.search(result.output), result.output
     assert "选项：" in result.output and "显示本帮助并退出。" in result.output
     assert max(display_width(line) for line in result.output.splitlines()) <= 80
+
+
+def test_every_command_and_option_is_named_in_chinese_in_help_and_usage() -> None:
+    """Walks every command: no click type name, no parameter's name in capitals (click's default
+    metavar), no "[required]" or "0<=x<=256" left in its help; a missing argument is named in Chinese."""
+    assert {"template", "check", "build", "rollup", "import", "draft", "fonts"} <= set(COMMANDS)
+    for name, command in cli.commands.items():
+        output = invoke(name, "--help").output
+        assert not CLICK_WORDS.search(output), (name, output)
+        for param in command.params:
+            assert not re.search(rf"\b{re.escape(param.name.upper())}\b", output), (name, param.name, output)
+        if any(isinstance(p, click.Argument) and p.required for p in command.params):
+            missing = invoke(name)
+            assert missing.exit_code == 2 and "缺少参数 " in missing.output, (name, missing.output)
+            assert not re.search(r"[A-Z]{3,}", missing.output.split("缺少参数")[1]), (name, missing.output)
+
+
+def test_required_options_and_ranges_are_noted_in_chinese() -> None:
+    output = " ".join(invoke("rollup", "--help").output.split())
+    assert "写出的汇总工作簿（.xlsx）。（必填）" in output
+    assert "（0–256）" in output
 
 
 @pytest.mark.parametrize("command", ["build", "fonts"])

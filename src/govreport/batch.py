@@ -77,20 +77,23 @@ class Row:
 
 
 class NoWorkbooksError(ValueError):
-    """A directory or a pattern on the command line holds no .xlsx workbook."""
+    """A directory or a pattern on the command line holds no .xlsx workbook, or a name is not there."""
 
 
 def expand_inputs(args: Iterable[str], *, published: bool = False) -> list[Path]:
     """Files, directories (all .xlsx below them, of any case; with ``published`` also .docx, .pdf and
     .html, the published reports) and glob patterns, in a stable order, without duplicates and without
     Excel's ``~$`` lock files. A name that exists is taken literally (``报告[2022].xlsx`` is a file, not
-    a pattern); a plain name is kept even if it does not exist, so that it is reported as missing; a
-    directory or pattern without workbooks raises. Only regular files are found in directories and
-    patterns: a FIFO or a folder named ``*.xlsx`` is never opened (given by name, the reader says what
-    it is)."""
+    a pattern); a missing workbook's name is kept, so that it is reported as missing with the others'
+    results; a missing name that is no workbook's (a folder, ``nofolder/``) and a directory or pattern
+    without workbooks raise. Only regular files are found in directories and patterns: a FIFO or a
+    folder named ``*.xlsx`` is never opened (given by name, the reader says what it is)."""
     seen: dict[Path, None] = {}
     for arg in args:
         p = Path(arg)
+        missing = not os.path.lexists(p) and not any(ch in arg for ch in "*?[")
+        if missing and (arg.endswith(("/", os.sep)) or not _is_workbook_name(p, published)):
+            raise NoWorkbooksError(missing_input(arg))
         if p.is_dir():
             found = sorted(q for q in _walk(p) if _is_workbook_name(q, published) and q.is_file())
         elif not os.path.lexists(p) and any(ch in arg for ch in "*?["):
@@ -104,6 +107,11 @@ def expand_inputs(args: Iterable[str], *, published: bool = False) -> list[Path]
         for q in found:
             seen.setdefault(q, None)
     return list(seen)
+
+
+def missing_input(name: str) -> str:
+    """The message for a file or folder the user named that is not there, the name as typed."""
+    return f"{name}：文件或目录不存在"
 
 
 def _walk(folder: Path) -> Iterator[Path]:

@@ -15,13 +15,25 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .batch import REFUSED, Job, NoWorkbooksError, Row, expand_inputs, inputs_of, previous_index
+from .batch import (
+    REFUSED,
+    Job,
+    NoWorkbooksError,
+    Row,
+    expand_inputs,
+    inputs_of,
+    missing_input,
+    previous_index,
+)
 from .blocks import PAGE_NUMBER_PLACES, PageNumbers
 from .cli_chinese import ChineseGroup, chinese_message
+from .dates import last_report_year
 from .fonts import ROLE_NAMES, ROLES
 from .formats import FORMATS, UnknownFormatError, format_for_year, get_format
 
 STANDARDS = click.Choice(sorted(FORMATS))
+# a report's 年度 a workbook can be made for: a statutory format's, and no later than check's M1 allows
+REPORT_YEARS = click.IntRange(min(f.first_year for f in FORMATS.values()), last_report_year())
 INTERRUPTED = 130  # Ctrl-C, as shells report it
 FONT_ROLES_HELP = "角色：" + "，".join(f"{role} {ROLE_NAMES[role]}" for role in ROLES) + "。"
 
@@ -81,9 +93,10 @@ class _Cli(ChineseGroup):
     __version__, prog_name="govreport", message="%(prog)s %(version)s", help="显示版本号并退出。"
 )
 def cli() -> None:
-    """政府信息公开工作年度报告：生成模板、校验数据、排版成 Word 和 PDF。
+    """政府信息公开工作年度报告：生成模板，校验数据，排版成 Word、PDF 和网页，校验或导入已发布的报告，汇总下级机关的数据。
 
-    Compile the 政府信息公开工作年度报告: write the workbook template, check the numbers, build .docx and PDF.
+    Compile the 政府信息公开工作年度报告: write the workbook template, check the numbers, build .docx,
+    PDF and the portal's HTML page, check or import published reports, roll up the bodies below.
     """
 
 
@@ -93,9 +106,7 @@ def cli() -> None:
     "--standard", "standard", type=STANDARDS, help="报告格式；默认按年度选择（2021年度起为 gb2021）。"
 )
 @click.option("--format", "old_standard", type=STANDARDS, hidden=True)  # the old spelling of --standard
-@click.option(
-    "--year", type=click.IntRange(2019, 2100), metavar="年度", help="报告年度，预先填入“基本信息”。"
-)
+@click.option("--year", type=REPORT_YEARS, metavar="年度", help="报告年度，预先填入“基本信息”。")
 @click.option("--force", is_flag=True, help="覆盖已存在的文件。")
 def template(
     out: Path, standard: str | None, old_standard: str | None, year: int | None, force: bool
@@ -220,6 +231,7 @@ def batch_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option(
             "--children",
             type=click.Path(path_type=Path),
+            metavar="目录",
             help="汇总报告的下级工作簿（目录或通配符）：逐格核对汇总数是否等于下级之和。",
         ),
         click.option(
@@ -532,16 +544,19 @@ def _require_fonts(overrides: dict[str, str]) -> None:
 
 
 @cli.command()
-@click.argument("children", nargs=-1, required=True)
+@click.argument("children", nargs=-1, required=True, metavar="工作簿...")
 @click.option(
     "-o",
     "--output",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
+    metavar="工作簿.xlsx",
     help="写出的汇总工作簿（.xlsx）。",
 )
-@click.option("--name", required=True, help="汇总机关名称，如“某某县人民政府”，填入“基本信息”。")
-@click.option("--year", type=click.IntRange(2019, 2100), help="汇总年度；默认为下级工作簿的年度。")
+@click.option(
+    "--name", required=True, metavar="机关名称", help="汇总机关名称，如“某某县人民政府”，填入“基本信息”。"
+)
+@click.option("--year", type=REPORT_YEARS, metavar="年度", help="汇总年度；默认为下级工作簿的年度。")
 @click.option(
     "--expect",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -571,7 +586,8 @@ def rollup(
 
     \b
     示例：govreport rollup 各乡镇/ -o 某某县-2024汇总.xlsx --name 某某县人民政府
-          govreport rollup 各乡镇/ 各部门/ -o 汇总.xlsx --name 某某县人民政府 --expect 应报名单.txt
+          govreport rollup 各乡镇/ 各部门/ -o 汇总.xlsx --name 某某县人民政府 \\
+              --expect 应报名单.txt
     """
     from . import findings_format as ff
     from .findings_format import FileResult
@@ -586,6 +602,9 @@ def rollup(
     if output.exists() and not force:
         raise InputError(f"{output}：文件已存在；如需覆盖请加 --force")
     paths = _inputs(children)
+    missing = next((p for p in paths if not os.path.lexists(p)), None)
+    if missing is not None:  # a child that is not there is refused at once, as a missing folder is
+        raise InputError(missing_input(str(missing)))
     _not_an_input(output, [Job(str(p)) for p in paths], None, "-o", expect)
     expected = list(_expected(expect)) if expect else None
     try:

@@ -32,6 +32,7 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
     (r"'([^']*)' is not a valid integer\.", r"“\1”不是整数。"),
     (r"'([^']*)' is not a valid float(?: range)?\.", r"“\1”不是数字。"),
     (r"'([^']*)' is not a valid boolean\.", r"“\1”不是是/否的值。"),
+    (r"(-?\d+) is not in the range (-?\d+)<=x<=(-?\d+)\.", r"\1 不在允许的范围（\2–\3）内。"),
     (r"(-?\d+) is not in the range (.+?)\.", r"\1 不在允许的范围（\2）内。"),
     (r"(?:File|Directory|Path) '(.+?)' is a file\.", r"“\1”是一个文件，这里要的是目录。"),
     (r"(?:File|Directory|Path) '(.+?)' is a directory\.", r"“\1”是一个目录，这里要的是文件。"),
@@ -50,6 +51,54 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
     (r"'(-{1,2}[\w-]+)'", r"\1"),  # option names need no quotes
     (r"'([\w.-]+)'(?=, |）)", r"\1"),  # nor the choices listed
 )
+
+
+# the notes click appends to an option's help ("[required]", "[0<=x<=256]" …) and their Chinese
+_HELP_EXTRAS: tuple[tuple[str, str], ...] = (
+    (r"^required$", "必填"),
+    (r"^(-?[\d.]+)<=x<=(-?[\d.]+)$", r"\1–\2"),
+    (r"^x>=(-?[\d.]+)$", r"至少 \1"),
+    (r"^x<=(-?[\d.]+)$", r"至多 \1"),
+    (r"^default: (.*)$", r"默认：\1"),
+    (r"^env var: (.*)$", r"环境变量：\1"),
+)
+_HELP_EXTRA = re.compile(r"\s*\[([^\[\]]+)\]$")
+
+
+def chinese_help_extra(help_text: str) -> str:
+    """An option's help with click's trailing note (``[required]``, ``[2019<=x<=2100]``) in Chinese."""
+    found = _HELP_EXTRA.search(help_text)
+    if found is None:
+        return help_text
+    items = []
+    for item in found.group(1).split("; "):
+        for english, chinese in _HELP_EXTRAS:
+            item = re.sub(english, chinese, item)
+        items.append(item)
+    return f"{help_text[: found.start()]}（{'；'.join(items)}）"
+
+
+def chinese_metavar(param: click.Parameter) -> str | None:
+    """The Chinese placeholder for a parameter's value, from its type (None: the type names its own,
+    as a choice lists its values, or there is no value)."""
+    kind = param.type
+    if isinstance(param, click.Option) and param.is_flag:
+        return None
+    if isinstance(kind, click.Path):
+        noun = "目录" if not kind.file_okay else "文件" if not kind.dir_okay else "路径"
+    elif isinstance(kind, click.types.IntParamType):
+        noun = "整数"
+    elif isinstance(kind, click.types.FloatParamType):
+        noun = "数字"
+    elif isinstance(kind, click.types.BoolParamType):
+        noun = "是|否"
+    elif isinstance(kind, click.types.StringParamType):
+        noun = "文字"
+    else:
+        return None
+    if isinstance(param, click.Argument) and not param.required:
+        noun = f"[{noun}]"
+    return noun + ("..." if param.nargs != 1 else "")
 
 
 def chinese_message(message: str) -> str:
@@ -82,7 +131,7 @@ class ChineseFormatter(click.HelpFormatter):
                 self.write(f"{indent}{line}\n")
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
-        rows = list(rows)
+        rows = [(first, chinese_help_extra(second)) for first, second in rows]
         first_col = min(max((display_width(r[0]) for r in rows), default=0), col_max) + col_spacing
         text_width = max(self.width - first_col - self.current_indent, 10)
         margin = " " * (first_col + self.current_indent)
@@ -118,9 +167,15 @@ class _Chinese:
 
 
 class ChineseCommand(_Chinese, click.Command):
+    """A command whose parameters without a metavar of their own get a Chinese one (文件, 目录, 整数 …)
+    instead of click's FILE, PATH, INTEGER RANGE or the argument's name in capitals."""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("options_metavar", OPTIONS_METAVAR)
         super().__init__(*args, **kwargs)
+        for param in self.params:
+            if param.metavar is None:
+                param.metavar = chinese_metavar(param)
 
 
 class ChineseGroup(_Chinese, click.Group):

@@ -19,3 +19,11 @@ def parse_date(text: str) -> date | None:
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
+
+
+FIRST_REPORT_YEAR = 2008  # the 政府信息公开条例 took effect on 1 May 2008: no annual report is older
+
+
+def last_report_year() -> int:
+    """The latest 年度 a report can have: next year's (a report is written early in the year after)."""
+    return date.today().year + 1

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping
 
-from ..dates import parse_date
+from ..dates import FIRST_REPORT_YEAR, last_report_year, parse_date
 from ..formats import FORMATS
 from ..model import DETAIL_LABELS, Detail, Finding, Passage, Severity
 from ..text import clean_text, join_lines
@@ -128,16 +128,13 @@ def as_text(value: object, key: str = "") -> str:
     return text
 
 
-FIRST_YEAR = 2008  # the 政府信息公开条例 took effect on 1 May 2008: no annual report is older
-
-
 def plausible_year(text: str) -> bool:
     """A 年度 a report can have: from 2008 to next year (a report is written early in the year after)."""
     return (
         text.isascii()
         and text.isdigit()
         and len(text) == 4
-        and FIRST_YEAR <= int(text) <= dt.date.today().year + 1
+        and FIRST_REPORT_YEAR <= int(text) <= last_report_year()
     )
 
 
@@ -145,15 +142,15 @@ def _missing(key: str, label: str, text: str, hit: tuple[Sheet, tuple[int, int]]
     sheet = hit[0].name if hit else None
     cell = address((hit[1][0], hit[1][1] + 1)) if hit else None
     if key == "year" and text.isdigit() and not plausible_year(text):
-        latest = dt.date.today().year + 1
+        latest = last_report_year()
         return Finding(
             "M1",
             "year-invalid",
             Severity.ERROR,
-            f"年度“{_short(text)}”不在合理范围内（{FIRST_YEAR}年至{latest}年），请核对",
+            f"年度“{_short(text)}”不在合理范围内（{FIRST_REPORT_YEAR}年至{latest}年），请核对",
             sheet,
             cell,
-            expected=f"{FIRST_YEAR}–{latest}年",
+            expected=f"{FIRST_REPORT_YEAR}–{latest}年",
             actual=_short(text),
         )
     if key == "year" and text and not text.isdigit():
