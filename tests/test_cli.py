@@ -234,6 +234,25 @@ def test_batch_summary_says_why_and_fits_80_columns(tmp_path: Path) -> None:
     assert any(line.endswith("b.xlsx：重复：与 a.xlsx 同一机关同一年度，均不生成") for line in progress)
 
 
+def test_batch_table_in_natural_order_and_says_where_the_summary_is(tmp_path: Path) -> None:
+    """t2 before t10, as a clerk numbers files; with --summary the table says where it was written."""
+    books = tmp_path / "books"
+    books.mkdir()
+    for n in (10, 2, 1, 11):
+        filled(books / f"t{n}.xlsx", name=f"第{n}镇人民政府", **{"t3__四__自然人": 2})
+    summary = tmp_path / "汇总.csv"
+    args = ("build", str(books), "-o", str(tmp_path / "out"), "--jobs", "1", "--only", "docx")
+    result = run(*args, "--summary", str(summary))
+    assert result.exit_code == 1 and summary.exists()
+    files = [line.split()[0] for line in result.output.splitlines() if line.startswith("t")]
+    assert files == ["t1.xlsx", "t2.xlsx", "t10.xlsx", "t11.xlsx"]
+    assert f"完整汇总表（含机关、输出文件）已写入 {summary}。" in result.output
+    assert "用 --summary 写出" not in result.output
+    assert "用 --summary 写出" in run(*args).output
+    checked = run("check", str(books), "--format", "json")
+    assert [Path(t["place"]).name for t in json.loads(checked.output)["tasks"]] == files
+
+
 def test_previous_year_carry_over(tmp_path: Path) -> None:
     last = filled(tmp_path / "2023.xlsx", year=2023, **{"t3__四__自然人": 1, "t3__一__自然人": 4})
     this = filled(tmp_path / "2024.xlsx", year=2024)

@@ -35,7 +35,7 @@ from .outputs import (
     remove_stale_temporaries,
     remove_temporaries,
 )
-from .text import shorten_list
+from .text import natural_key, shorten_list
 
 REFUSED = "有错误，未生成"
 
@@ -82,8 +82,8 @@ class NoWorkbooksError(ValueError):
 
 def expand_inputs(args: Iterable[str], *, published: bool = False) -> list[Path]:
     """Files, directories (all .xlsx below them, of any case; with ``published`` also .docx, .pdf and
-    .html, the published reports) and glob patterns, in a stable order, without duplicates and without
-    Excel's ``~$`` lock files. A name that exists is taken literally (``报告[2022].xlsx`` is a file, not
+    .html, the published reports) and glob patterns, in a stable natural order (t2 before t10), without
+    duplicates and without Excel's ``~$`` lock files. A name that exists is taken literally (``报告[2022].xlsx`` is a file, not
     a pattern); a missing workbook's name is kept, so that it is reported as missing with the others'
     results; a missing name that is no workbook's (a folder, ``nofolder/``) and a directory or pattern
     without workbooks raise. Only regular files are found in directories and patterns: a FIFO or a
@@ -95,10 +95,10 @@ def expand_inputs(args: Iterable[str], *, published: bool = False) -> list[Path]
         if missing and (arg.endswith(("/", os.sep)) or not _is_workbook_name(p, published)):
             raise NoWorkbooksError(missing_input(arg))
         if p.is_dir():
-            found = sorted(q for q in _walk(p) if _is_workbook_name(q, published) and q.is_file())
+            found = _in_order(q for q in _walk(p) if _is_workbook_name(q, published) and q.is_file())
         elif not os.path.lexists(p) and any(ch in arg for ch in "*?["):
             matches = (Path(m) for m in glob.glob(arg, recursive=True))
-            found = sorted(m for m in matches if m.is_file() and not m.name.startswith("~$"))
+            found = _in_order(m for m in matches if m.is_file() and not m.name.startswith("~$"))
         else:
             found = [p]
         if not found:
@@ -107,6 +107,11 @@ def expand_inputs(args: Iterable[str], *, published: bool = False) -> list[Path]
         for q in found:
             seen.setdefault(q, None)
     return list(seen)
+
+
+def _in_order(paths: Iterable[Path]) -> list[Path]:
+    """Paths in the order a clerk expects: numbers in names compared as numbers (t2 before t10)."""
+    return sorted(paths, key=lambda p: natural_key(str(p)))
 
 
 def missing_input(name: str) -> str:

@@ -520,13 +520,14 @@ def build(
             click.echo("注意：数据未通过校验，已生成草稿，每页标注“数据未通过校验”。")
         elif row.status == REFUSED:
             click.echo("数据有错误，未生成报告；改正后重试，或加 --allow-errors 生成草稿。")
-    else:
-        click.echo(to_table(rows))
-    if summary:
+    if summary:  # written before the table, which then says where it is
         try:
             write_summary(rows, summary)
         except OSError as exc:
             raise InputError(f"{summary}：无法写入汇总（{exc.strerror or exc}）") from None
+    if not single:
+        click.echo(to_table(rows, summary))
+    if summary:
         click.echo(f"汇总已写入：{summary}")
     code = ff.exit_code(results)
     if code == 0 and any(not r.outputs for r in rows):

@@ -65,9 +65,10 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - display_width(text))
 
 
-def to_table(rows: list[Row]) -> str:
+def to_table(rows: list[Row], summary: Path | None = None) -> str:
     """A table that fits an 80-column terminal (Chinese characters count two columns): file, status,
-    counts and why a file was not built; the full details go to the --summary file."""
+    counts and why a file was not built; the full details go to the --summary file (``summary`` when
+    it has been written)."""
     names: dict[str, list[str]] = {}
     for row in rows:
         if row.stem:
@@ -84,7 +85,8 @@ def to_table(rows: list[Row]) -> str:
     ok = sum(1 for r in rows if not r.errors)
     lines.append(f"共 {len(rows)} 个工作簿：{ok} 个无错误，{len(rows) - ok} 个有错误或无法处理。")
     if any(d[3] for d in data):
-        lines.append("全部问题见 govreport check；完整汇总表（含机关、输出文件）用 --summary 写出。")
+        where = f"已写入 {summary}" if summary else "用 --summary 写出"
+        lines.append(f"全部问题见 govreport check；完整汇总表（含机关、输出文件）{where}。")
     return "\n".join(lines)
 
 

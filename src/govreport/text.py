@@ -46,6 +46,12 @@ def body_key(name: str) -> str:
     return "".join(ch for ch in drop_invisible(unicodedata.normalize("NFKC", name)) if not ch.isspace())
 
 
+def natural_key(text: str) -> tuple[tuple[str | int, ...], str]:
+    """Sort key that compares the numbers in names as numbers: t2 before t10, 第9镇 before 第10镇."""
+    parts = re.split(r"(\d+)", text)
+    return tuple(int(p) if n % 2 else p.casefold() for n, p in enumerate(parts)), text
+
+
 def shorten_list(items: list[str], shown: int = 5) -> str:
     """``a、b、c…及另外 N 个``: a long list of names cut to its first few."""
     if len(items) <= shown:
