@@ -6,6 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
 from govreport.catalogue import FINDING_TYPES
 from govreport.cli import cli
 
@@ -37,3 +41,18 @@ def test_every_rule_is_documented() -> None:
     table = README.split("### 校验规则", 1)[1].split("###", 1)[0]
     rules = {t.rule for t in FINDING_TYPES.values()} - {"READ"}
     assert rules <= _documented_rules(table)
+
+
+def test_the_check_example_is_what_check_prints(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The example output is a real run: the example workbook with a “无” and an unbalanced number in
+    表三, checked as ``govreport check bad.xlsx``."""
+    shown = re.search(r"```text\n(bad\.xlsx（.*?)```", README, re.S)
+    assert shown, "README lost its check example"
+    book = load_workbook(ROOT / "examples" / "大水泊镇-2022.xlsx")
+    book["表三"]["D5"] = 3
+    book["表三"]["E5"] = "无"
+    book.save(tmp_path / "bad.xlsx")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check", "bad.xlsx"])
+    assert result.exit_code == 1
+    assert result.output.strip("\n") == shown.group(1).strip("\n")
