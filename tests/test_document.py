@@ -38,7 +38,10 @@ def texts(doc) -> str:
 def test_title_sections_and_metadata(format_id):
     fmt = get_format(format_id)
     doc = outline(make_report(format_id))
-    assert doc.blocks[0] == Title(("威海市文登区大水泊镇人民政府", "2022年政府信息公开工作年度报告"))
+    assert doc.blocks[0] == Title(
+        ("威海市文登区大水泊镇人民政府", "2022年政府信息公开工作年度报告"),
+        (("威海市", "文登区", "大水泊镇", "人民政府"), ("2022年", "政府信息公开", "工作年度报告")),
+    )
     assert doc.title == "威海市文登区大水泊镇人民政府2022年政府信息公开工作年度报告"
     assert doc.author == "威海市文登区大水泊镇人民政府"
     assert doc.date == "2023-01-20"
@@ -76,7 +79,10 @@ def test_missing_details_print_placeholders_and_no_signature():
 def test_missing_name_and_year_still_outline():
     details = {k: v for k, v in DETAILS.items() if k not in ("name", "year")}
     doc = outline(make_report("gb2021", details=details))
-    assert doc.blocks[0] == Title((PLACEHOLDER, f"{PLACEHOLDER}年政府信息公开工作年度报告"))
+    assert doc.blocks[0] == Title(
+        (PLACEHOLDER, f"{PLACEHOLDER}年政府信息公开工作年度报告"),
+        ((PLACEHOLDER,), (f"{PLACEHOLDER}年", "政府信息公开", "工作年度报告")),
+    )
 
 
 def test_workbook_preamble_replaces_the_generated_one():

@@ -18,9 +18,11 @@ PAGE_NUMBER_PLACES: tuple[PageNumbers, ...] = ("outer", "center")
 
 @dataclass(frozen=True)
 class Title:
-    """The report title, one entry per printed line (机关名称 / YYYY年政府信息公开工作年度报告)."""
+    """The report title, one entry per printed line (机关名称 / YYYY年政府信息公开工作年度报告); ``words``
+    cuts each line into the pieces a narrow screen may set on lines of their own (empty: not cut)."""
 
     lines: tuple[str, ...]
+    words: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)

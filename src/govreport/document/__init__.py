@@ -15,7 +15,7 @@ from ..model import Report
 from . import phrases
 from .figures import with_figures
 from .phrases import PLACEHOLDER
-from .placement import name_lines, signature_indents
+from .placement import name_lines, signature_indents, title_words
 from .sections import clean, other_matters, overview, paragraphs, problems
 from .tables import table_block
 
@@ -33,7 +33,8 @@ def outline(
     fmt = get_format(report.format_id)
     name = clean(report.name) or PLACEHOLDER
     released = phrases.parse_date(_detail(report, "release_date"))
-    blocks: list[Block] = [Title((*name_lines(name), phrases.title_line(report.year)))]
+    title = (*name_lines(name), phrases.title_line(report.year))
+    blocks: list[Block] = [Title(title, tuple(title_words(line) for line in title))]
     blocks += _preamble(report, fmt, name)
     numbers = tuple(s.number for s in fmt.sections)
     for section in fmt.sections:

@@ -14,7 +14,9 @@ from ..numbers import chinese_number
 
 PLACEHOLDER = "【待填写】"
 NOTHING = "无。"
-REPORT_NAME = "政府信息公开工作年度报告"
+# the report's name, in its two words: where a title too long for a narrow screen breaks
+REPORT_NAME_WORDS = ("政府信息公开", "工作年度报告")
+REPORT_NAME = "".join(REPORT_NAME_WORDS)
 LAW = "《中华人民共和国政府信息公开条例》"
 COLUMN = "政府信息公开专栏"
 

@@ -10,6 +10,8 @@ import itertools
 import re
 import unicodedata
 
+from .phrases import PLACEHOLDER, REPORT_NAME_WORDS
+
 # A 2号 (22 pt) title line holds 20 characters of the 156 mm text block; a name is set on at most three.
 TITLE_CHARS = 20
 NAME_LINES = 3
@@ -19,6 +21,8 @@ _BOUNDARY = re.compile(
     r"(?:自治区|自治州|自治县|特别行政区|省|市|地区|盟|州|县|旗|新区|区|镇|乡|街道办事处|街道|"
     r"管理委员会|委员会|人民政府|办公室|办事处|管委会|局|厅|委|办|院|中心|片区)"
 )
+# Where a title line may break besides a name's boundaries: after the year, between the report name's words
+_TITLE_WORDS = re.compile(rf"\d+年|{re.escape(REPORT_NAME_WORDS[0])}|{re.escape(PLACEHOLDER)}年")
 LINE_CHARS = 28  # body characters in a line of the text block
 # 2 characters: the signature's right indent, and how far right of its first character the date starts.
 SIGNATURE_SHIFT = 2.0
@@ -43,6 +47,15 @@ def name_lines(name: str, width: float = TITLE_CHARS) -> tuple[str, ...]:
         if best is not None:
             return best
     return (name,)
+
+
+def title_words(line: str) -> tuple[str, ...]:
+    """A title line in the pieces a narrow screen may set on lines of their own: a body's name cut where
+    :func:`name_lines` may break it, the year line after the year and between the report name's words
+    (never 报 / 告 with one character alone)."""
+    cuts = {*_boundaries(line), *(m.end() for m in _TITLE_WORDS.finditer(line) if 0 < m.end() < len(line))}
+    bounds = [0, *sorted(cuts), len(line)]
+    return tuple(line[a:b] for a, b in itertools.pairwise(bounds))
 
 
 def _boundaries(name: str) -> list[int]:

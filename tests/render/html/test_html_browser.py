@@ -205,3 +205,57 @@ def test_chromium_prints_a_drafts_mark_on_every_page(tmp_path: Path) -> None:
     text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     pages = [p for p in text.split("\f") if p.strip()]
     assert len(pages) >= 4 and all(p.lstrip().startswith(DRAFT_MARK) for p in pages)
+
+
+TITLE_LINES_JS = """h => {
+  const lines = [];
+  const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const rect = range.getClientRects()[0];
+      if (!rect) continue;
+      let line = lines.find(l => Math.abs(l.top - rect.top) < rect.height / 2);
+      if (!line) lines.push(line = {top: rect.top, text: ""});
+      line.text += node.data[i];
+    }
+  }
+  return lines.sort((a, b) => a.top - b.top).map(l => l.text);
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 320])
+@pytest.mark.parametrize("format_id", FORMATS)
+@pytest.mark.parametrize(
+    "name",
+    [
+        "威海市文登区大水泊镇人民政府",
+        "新疆维吾尔自治区伊犁哈萨克自治州察布查尔锡伯自治县人民政府办公室",
+        "北京市海淀区人民政府",
+    ],
+)
+def test_on_a_phone_the_title_wraps_whole_words_never_one_character_alone(
+    browser, tmp_path: Path, name: str, format_id: str, width: int
+) -> None:  # type: ignore[no-untyped-def]
+    """The title as a phone shows it (lines read off the characters' boxes): every line ends where the
+    .docx and PDF may break a name, after the year or between 政府信息公开 and 工作年度报告."""
+    from factories import DETAILS, make_report
+
+    from govreport.blocks import Title
+
+    document = outline(make_report(format_id, details={**DETAILS, "name": name}))
+    title = document.blocks[0]
+    assert isinstance(title, Title)
+    path = tmp_path / "title.html"
+    path.write_text(page_html(document), encoding="utf-8")
+    tab = open_page(browser, path, width)
+    shown = tab.eval_on_selector("h1", TITLE_LINES_JS)
+    tab.close()
+    assert "".join(shown) == "".join(title.lines) and name in "".join(shown)
+    assert min(len(line) for line in shown) > 1, shown
+    words = [w for line in title.words for w in line]
+    assert "".join(words) == "".join(title.lines)
+    ends = {sum(len(w) for w in words[: n + 1]) for n in range(len(words))}
+    assert {sum(len(s) for s in shown[: n + 1]) for n in range(len(shown))} <= ends, shown

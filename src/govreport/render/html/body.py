@@ -25,7 +25,8 @@ def article(document: Document, style: Styler) -> str:
 
 def _block(block: Block, previous: Block | None, style: Styler, ident: str) -> str:
     if isinstance(block, Title):
-        lines = "".join(f"<span{style('title-line')}>{text(line)}</span>" for line in block.lines)
+        words = block.words or tuple((line,) for line in block.lines)
+        lines = "".join(f"<span{style('title-line')}>{_title_words(w, style)}</span>" for w in words)
         return f"<h1{style('title')}>{lines}</h1>"
     if isinstance(block, Heading):
         tag, name = ("h2", "section") if block.level <= 1 else ("h3", "subsection")
@@ -53,3 +54,8 @@ def _paragraph(p: Paragraph, style: Styler) -> str:
         extra.append(f"padding-right:{p.right_indent:g}em")
     lead = f"<span{style('lead')}>{text(p.lead)}</span>" if p.lead else ""
     return f"<p{style(*names, extra=';'.join(extra))}>{lead}{text(p.text)}</p>"
+
+
+def _title_words(words: tuple[str, ...], style: Styler) -> str:
+    """A title line whose words a narrow screen wraps whole (each word a box of its own)."""
+    return "".join(f"<span{style('title-word')}>{text(word)}</span>" for word in words)

@@ -33,6 +33,7 @@ RULES: dict[str, str] = {
         "text-align:center;letter-spacing:.02em"
     ),
     "title-line": "display:block",
+    "title-word": "display:inline-block",
     "section": (
         f"margin:1.8em 0 .7em;padding:0 0 0 .6em;border-left:4px solid {ACCENT};font-family:{HEI};"
         "font-size:1.25em;font-weight:bold;line-height:1.5"
