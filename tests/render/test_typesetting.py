@@ -123,7 +123,8 @@ def test_a_long_name_breaks_at_a_natural_boundary(name: str, lines: tuple[str, .
     assert name_lines(name) == lines
     report = make_report("gb2021", details={**DETAILS, "name": name})
     document = outline(report)
-    assert document.blocks[0] == Title((*lines, "2022年政府信息公开工作年度报告"))
+    title = document.blocks[0]
+    assert isinstance(title, Title) and title.lines == (*lines, "2022年政府信息公开工作年度报告")
     first = pdf_lines(pdf_bytes(document, fonts))[0]
     assert first[: len(lines) + 1] == [*lines, "2022年政府信息公开工作年度报告"]  # as given, never re-wrapped
 
