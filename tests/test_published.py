@@ -729,3 +729,75 @@ def test_older_formats_say_what_to_do(suffix: str, words: str, tmp_path: Path) -
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
     run = CliRunner().invoke(cli, ["check", str(path), "-j", "1"])
     assert run.exit_code == 2 and words in run.output, run.output
+
+
+# ---- watermarks and stamps over the page ------------------------------------------------------------
+
+
+def _overprinted(path: Path, out: Path, words: str, size: float, angle: float) -> Path:
+    """``path`` with ``words`` printed large and light over the middle of every page, turned by
+    ``angle`` degrees, as offices stamp 样本 or 内部资料 on a document."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    writer = PdfWriter(clone_from=str(path))
+    for page in writer.pages:
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        buffer = io.BytesIO()
+        stamp = canvas.Canvas(buffer, pagesize=(width, height))
+        stamp.setFillGray(0.7)
+        stamp.setFont("STSong-Light", size)
+        stamp.translate(width / 2, height / 2)
+        stamp.rotate(angle)
+        stamp.drawCentredString(0, 0, words)
+        stamp.showPage()
+        stamp.save()
+        page.merge_page(PdfReader(buffer).pages[0])
+    with out.open("wb") as fh:
+        writer.write(fh)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("words", "size", "angle"),
+    [(None, 0, 0), ("内部资料", 40, 30), ("样本", 90, 0), ("草稿", 70, -60)],
+)
+@pytest.mark.parametrize("format_id", ["gb2021", "gb2019"])
+def test_a_watermark_over_the_pages_is_no_text(
+    format_id: str, words: str | None, size: float, angle: float, tmp_path: Path, fonts
+) -> None:
+    """A draft built with --allow-errors (数据未通过校验 across every page), or a report stamped with
+    a slanted or outsized word, reads back to the cells and text as built: the check of its PDF finds
+    what the check of its portal page finds."""
+    from govreport.api import DRAFT_MARK
+    from govreport.render.html import page_html
+    from govreport.render.pdf import pdf_bytes
+
+    details = {**DETAILS, "year": "2022" if format_id == "gb2021" else "2020"}
+    fmt = get_format(format_id)
+    total = next(k for k in fmt.cell_keys() if k.table == "t3" and k.column == "总计")
+    built = make_report(format_id, details=details, overrides={total: 999})  # an R1 error: a draft
+    document = outline(built, draft_mark=None if words else DRAFT_MARK)
+    pdf, html = tmp_path / "报告.pdf", tmp_path / "报告.html"
+    pdf.write_bytes(pdf_bytes(document, fonts))
+    html.write_text(page_html(document), encoding="utf-8")
+    if words:
+        pdf = _overprinted(pdf, tmp_path / "盖章.pdf", words, size, angle)
+    read, _ = read_published(pdf)
+    assert numbers(read) == numbers(built)
+    for section in ("一", "五", "六"):
+        assert _text(read, section) == _text(built, section), section
+
+    def found(path: Path) -> list[tuple[str, str]]:
+        run = CliRunner().invoke(cli, ["check", str(path), "--format", "json", "-j", "1"])
+        assert run.exit_code == 1, run.output
+        (task,) = json.loads(run.output)["tasks"]
+        found = task["errors"] + task.get("warningDetails", [])
+        return sorted((f["rule"], f["message"].split("（")[0]) for f in found)
+
+    assert found(pdf) == found(html)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass
+from math import atan2, degrees
 from pathlib import Path
 from statistics import median
 
@@ -38,8 +39,10 @@ def read_pdf(path: Path, data: bytes) -> Source:
         title = (pdf.metadata or {}).get("Title")
         if isinstance(title, str) and title.strip():
             source.titles.append(tidy(title))
+        body = _body_size(pdf.pages)
         read: list[tuple[int, _Page]] = []
-        for number, page in enumerate(pdf.pages, 1):
+        for number, whole in enumerate(pdf.pages, 1):
+            page = whole.filter(lambda obj, body=body: not _overlay(obj, body))
             if not page.chars:
                 source.blank_pages += 1
                 source.blocks.extend(Picture(number) for _ in page.images[:1])
@@ -71,6 +74,29 @@ def read_pdf(path: Path, data: bytes) -> Source:
                     source.blocks.append(payload)
         _close(source, pending)
     return source
+
+
+_OVERLAY_SIZE = 3.0  # times the body's type size: a watermark or stamp, not a title (~1.4, ~2 over tables)
+_ANGLE = 2.0  # degrees off the horizontal or vertical that text set in lines never has
+
+
+def _body_size(pages) -> float:
+    """The type size most characters of the document have (the body's)."""
+    sizes = [round(ch["size"], 1) for page in pages for ch in page.chars]
+    return median(sizes) if sizes else 0.0
+
+
+def _overlay(obj: dict, body: float) -> bool:
+    """A character printed over the page rather than in its text: a watermark or a stamp's words
+    (草稿, 数据未通过校验, 样本) set at a slant, or far larger than the body. Text set along or across
+    the lines (a vertical table label) is kept, and so is slanted type (a synthetic italic leans, it
+    does not turn)."""
+    if obj.get("object_type") != "char":
+        return False
+    a, b = obj["matrix"][:2]
+    angle = degrees(atan2(b, a)) % 90
+    slanted = _ANGLE < angle < 90 - _ANGLE
+    return slanted or (body > 0 and obj["size"] > _OVERLAY_SIZE * body)
 
 
 def _close(source: Source, pending: list) -> None:
