@@ -801,3 +801,57 @@ def test_a_watermark_over_the_pages_is_no_text(
         return sorted((f["rule"], f["message"].split("（")[0]) for f in found)
 
     assert found(pdf) == found(html)
+
+
+# ---- 【待填写】: what a draft prints for missing content -------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx", "html"])
+@pytest.mark.parametrize("format_id", ["gb2021", "gb2019"])
+def test_a_placeholder_is_missing_content_in_check_and_import(
+    format_id: str, kind: str, tmp_path: Path, fonts
+) -> None:
+    """A built draft whose last sub-heading of 一 and whose 五 say 【待填写】: `check` warns M3 about
+    both, and the imported workbook keeps the sub-heading's row with an empty text cell, so its own
+    check warns M3 too and a rebuilt report still has the sub-heading."""
+    from govreport.render.docx import docx_bytes
+    from govreport.render.html import page_html
+    from govreport.render.pdf import pdf_bytes
+
+    details = {**DETAILS, "year": "2022" if format_id == "gb2021" else "2020"}
+    narrative = dict(default_narrative(format_id))
+    last = narrative["一"][-1]
+    narrative["一"] = (*narrative["一"][:-1], replace(last, paragraphs=()))
+    narrative["五"] = (replace(narrative["五"][0], paragraphs=()),)
+    document = outline(make_report(format_id, details=details, narrative=narrative))
+    path = tmp_path / f"报告.{kind}"
+    if kind == "pdf":
+        path.write_bytes(pdf_bytes(document, fonts))
+    elif kind == "docx":
+        path.write_bytes(docx_bytes(document))
+    else:
+        path.write_text(page_html(document), encoding="utf-8")
+    heading = get_format(format_id).section("五").heading
+    missing = [f"“{last.title}”", f"“{heading}”没有内容"]
+
+    checked = CliRunner().invoke(cli, ["check", str(path), "-j", "1"])
+    assert checked.exit_code == 0, checked.output
+    warned = [line for line in checked.output.splitlines() if " M3 " in line]
+    assert all(any(words in line for line in warned) for words in missing), checked.output
+    assert len(warned) == 2, checked.output
+
+    workbook = tmp_path / "导入.xlsx"
+    imported = CliRunner().invoke(cli, ["import", str(path), "-o", str(workbook)])
+    assert imported.exit_code == 0, imported.output
+    rows = {r[0]: r[1:] for r in read_workbook_rows(workbook, "一、总体情况")}
+    assert last.title in rows and not any(rows[last.title])
+    again = CliRunner().invoke(cli, ["check", str(workbook), "-j", "1"])
+    warned = [line for line in again.output.splitlines() if " M3 " in line]
+    assert len(warned) == 2 and any(last.title in line for line in warned), again.output
+    assert not [line for line in again.output.splitlines() if "待填写" in line and " M3 " not in line]
+
+
+def read_workbook_rows(path: Path, sheet: str) -> list[tuple]:
+    from openpyxl import load_workbook
+
+    return [tuple(row) for row in load_workbook(path)[sheet].iter_rows(values_only=True)]

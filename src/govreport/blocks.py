@@ -14,6 +14,8 @@ Align = Literal["left", "center", "right", "justify"]
 # character in), ``center`` as many offices print it.
 PageNumbers = Literal["outer", "center"]
 PAGE_NUMBER_PLACES: tuple[PageNumbers, ...] = ("outer", "center")
+# What a report prints where content is missing; the published-report reader takes it for nothing.
+PLACEHOLDER = "【待填写】"
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..blocks import PLACEHOLDER as PLACEHOLDER  # printed where content is missing
 from ..dates import parse_date as parse_date  # the outline reads the release date through phrases
 from ..numbers import chinese_number
 
-PLACEHOLDER = "【待填写】"
 NOTHING = "无。"
 # the report's name, in its two words: where a title too long for a narrow screen breaks
 REPORT_NAME_WORDS = ("政府信息公开", "工作年度报告")

@@ -104,19 +104,20 @@ def _text(passages: tuple[Passage, ...]) -> str:
 
 def _overview(passages: tuple[Passage, ...], fmt: Format) -> dict[str, str]:
     """总述 and the format's sub-headings; a sub-heading the format does not know goes into the 总述
-    with its text, so nothing published is lost."""
+    with its text, so nothing published is lost. A sub-heading the report prints is kept even
+    without text, so the workbook keeps its row and says it is to be filled."""
     subheadings = fmt.section("一").subheadings
     out: dict[str, str] = {}
     intro: list[str] = []
     for passage in passages:
         known = _known(passage.title, subheadings) if passage.title else None
         if known and known not in out:
-            out[known] = "\n".join(passage.paragraphs)
+            out[known] = "\n".join(passage.paragraphs)  # empty when nothing but 【待填写】 stood under it
         else:
             intro.extend(([passage.title] if passage.title else []) + list(passage.paragraphs))
     if intro:
         out = {names.INTRO: "\n".join(intro), **out}
-    return {k: v for k, v in out.items() if v}
+    return out
 
 
 def _known(title: str, subheadings: tuple[str, ...]) -> str | None:

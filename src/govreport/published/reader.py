@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..blocks import PLACEHOLDER
 from ..formats import FORMATS, Format, UnknownFormatError, get_format
 from ..model import Detail, Finding, Passage, Place, PublishedItems, Report, Severity, Value, WorkbookError
 from ..workbook.cells import read_values
@@ -24,7 +25,7 @@ from ..workbook.values import to_decimal
 from .align import join_broken_numbers, join_split_labels, realign, statutory_labels
 from .details import read_details
 from .load import load_source
-from .source import Chart, Grid, Para, Picture, Source
+from .source import Chart, Grid, Para, Picture, Source, placeholder
 from .structure import Parts, split_parts, subheading, unnumbered
 
 SHEET = "表格"
@@ -252,23 +253,43 @@ def read_narrative(
     for number in ("一", "五", "六"):
         paras = [b for b in parts.sections.get(number, ()) if isinstance(b, Para)]
         heading = fmt.section(number).heading
-        if not paras:
-            where = "没有这一节" if number not in parts.headings else "没有内容"
-            findings.append(
-                Finding(
-                    "M3",
-                    "narrative-missing",
-                    Severity.WARNING,
-                    f"“{heading}”{where}",
-                    sheet=f"“{heading}”",
-                    expected=heading,
-                )
-            )
+        held = [p for p in paras if not placeholder(p.text)]
+        if not held:
+            where = "没有这一节" if number not in parts.headings else "没有内容" if not paras else _LEFT
+            findings.append(_missing(f"“{heading}”{where}", heading))
             narrative[number] = ()
             continue
         split = _overview if number == "一" else _items if number == "六" else _whole
         narrative[number] = split(parts, number, paras, paged)
+        for passage in narrative[number]:
+            if passage.title and not passage.paragraphs and _left_to_fill(passage, paras):
+                findings.append(_missing(f"“{heading}”的“{passage.title}”{_LEFT}", heading, passage.place))
     return narrative, findings
+
+
+_LEFT = f"没有内容（印的是{PLACEHOLDER}）"
+
+
+def _missing(message: str, heading: str, place: Place | None = None) -> Finding:
+    """An M3 finding at ``place``, else at the section."""
+    where = place.sheet if place is not None else f"“{heading}”"
+    return Finding("M3", "narrative-missing", Severity.WARNING, message, sheet=where, expected=heading)
+
+
+def _left_to_fill(passage: Passage, paras: list[Para]) -> bool:
+    """Whether the sub-heading ``passage`` stood over a 【待填写】 (printed on its own or run in after
+    it): a sub-heading that is followed by a chart or a table and no words is not a gap."""
+    for i, para in enumerate(paras):
+        sub = subheading(para.text)
+        if sub is not None and _titled(sub[0], passage):
+            if placeholder(sub[1]):
+                return True
+            return i + 1 < len(paras) and placeholder(paras[i + 1].text)
+    return False
+
+
+def _titled(title: str, passage: Passage) -> bool:
+    return passage.title in (title, unnumbered(title))
 
 
 def _place(parts: Parts, number: str, index: int, paged: bool, para: Para | None = None) -> Place:
@@ -280,7 +301,8 @@ def _place(parts: Parts, number: str, index: int, paged: bool, para: Para | None
 
 
 def _whole(parts: Parts, number: str, paras: list[Para], paged: bool) -> tuple[Passage, ...]:
-    return (Passage(None, tuple(p.text for p in paras), _place(parts, number, 0, paged, paras[0])),)
+    texts = tuple(p.text for p in paras if not placeholder(p.text))
+    return (Passage(None, texts, _place(parts, number, 0, paged, paras[0])),)
 
 
 def _overview(parts: Parts, number: str, paras: list[Para], paged: bool) -> tuple[Passage, ...]:
@@ -297,11 +319,12 @@ def _overview(parts: Parts, number: str, paras: list[Para], paged: bool) -> tupl
     for i, para in enumerate(paras):
         sub = subheading(para.text)
         if sub is None:
-            body.append(para.text)
+            if not placeholder(para.text):
+                body.append(para.text)
             continue
         close()
         title, rest = sub
-        body = [rest] if rest else []
+        body = [rest] if rest and not placeholder(rest) else []
         start = i
     close()
     return tuple(passages)

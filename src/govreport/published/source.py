@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..blocks import PLACEHOLDER
+
 Cell = str | None
 
 
@@ -92,6 +94,18 @@ def tidy(text: str) -> str:
 
 
 def tidy_cell(text: str) -> str | None:
-    """A table cell's text: each line tidied, empty lines dropped; None when nothing is left."""
+    """A table cell's text: each line tidied, empty lines dropped; None when nothing is left or the
+    cell says only that its content is still to be filled in (a draft's 【待填写】)."""
     lines = [t for t in (tidy(line) for line in text.split("\n")) if t]
-    return "\n".join(lines) or None
+    joined = "\n".join(lines)
+    return None if not joined or placeholder(joined) else joined
+
+
+def placeholder(text: str) -> bool:
+    """Whether ``text`` is no content but the mark of missing content a draft prints (【待填写】,
+    also with half-width brackets or spaces inside)."""
+    return _SPACES.sub("", text).translate(_BRACKETS) == PLACEHOLDER
+
+
+_SPACES = re.compile(r"\s+")
+_BRACKETS = str.maketrans("[]", "【】")
