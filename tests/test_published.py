@@ -855,3 +855,49 @@ def read_workbook_rows(path: Path, sheet: str) -> list[tuple]:
     from openpyxl import load_workbook
 
     return [tuple(row) for row in load_workbook(path)[sheet].iter_rows(values_only=True)]
+
+
+# ---- charts whose data the file does not carry ------------------------------------------------------
+
+
+def _chart_as_picture(kind: str, tmp_path: Path) -> Path:
+    """The example report with its chart as a reader meets it without data: the PDF as built (the
+    chart is drawn), the portal page with the chart uploaded as a picture."""
+    import re
+
+    source = Path(__file__).parent.parent / "examples" / f"威海市文登区大水泊镇人民政府-2022年报.{kind}"
+    if kind == "pdf":
+        return source
+    page = re.sub(
+        r"<svg.*?</svg>", '<img src="chart.png" width="480" height="252">', source.read_text("utf-8"), count=1
+    )
+    path = tmp_path / "图片统计图.html"
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("kind", ["pdf", "html"])
+def test_a_chart_without_data_is_said_not_read_in_check_and_import(kind: str, tmp_path: Path) -> None:
+    """A chart drawn in a PDF or published as a picture: `check` says its counts were not read instead
+    of pretending F1 passed or found a mismatch; `import` says 栏目信息发布 must be filled by hand and
+    writes no counts."""
+    path = _chart_as_picture(kind, tmp_path)
+    checked = CliRunner().invoke(cli, ["check", str(path), "--format", "json", "-j", "1"])
+    assert checked.exit_code == 0, checked.output
+    (task,) = json.loads(checked.output)["tasks"]
+    f1 = [f for f in task["errors"] + task.get("warningDetails", []) if f["rule"] == "F1"]
+    assert len(f1) == 1 and "各类栏目信息发布数量统计图" in f1[0]["message"], f1
+    assert "栏目信息发布" in f1[0]["message"] and "不符" not in f1[0]["message"]
+    out = tmp_path / "导入.xlsx"
+    imported = CliRunner().invoke(cli, ["import", str(path), "-o", str(out)])
+    assert imported.exit_code == 0, imported.output
+    assert "F1" in imported.output and "需手工填写" in imported.output
+    read, _ = read_workbook(out)
+    assert not read.figures
+
+
+@pytest.mark.parametrize("kind", ["docx", "html"])
+def test_a_chart_with_its_data_is_no_unread_chart(kind: str) -> None:
+    source = Path(__file__).parent.parent / "examples" / f"威海市文登区大水泊镇人民政府-2022年报.{kind}"
+    _, findings = read_published(source)
+    assert not [f for f in findings if f.type == "figure-unread"]

@@ -4,7 +4,8 @@ A table continued over a page break is joined into one grid when nothing but a p
 running header stands between its parts. Lines are joined into paragraphs by their indent and by where
 the previous line ended; page numbers (``-1-``, ``— 2 —``, ``第1页``) and running headers or footers
 (the same line first or last on most pages) are dropped. Pictures of a fair
-size become Picture blocks; a page with no text at all is counted as scanned.
+size become Picture blocks; a page with no text at all is counted as scanned. Characters printed over
+the page, not in its text (a watermark or stamp: slanted, or far larger than the body), are not read.
 """
 
 from __future__ import annotations

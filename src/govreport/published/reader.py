@@ -16,6 +16,7 @@ from pathlib import Path
 from ..blocks import PLACEHOLDER
 from ..formats import FORMATS, Format, UnknownFormatError, get_format
 from ..model import Detail, Finding, Passage, Place, PublishedItems, Report, Severity, Value, WorkbookError
+from ..workbook import names
 from ..workbook.cells import read_values
 from ..workbook.coords import address_to_tuple
 from ..workbook.locate import locate
@@ -97,6 +98,7 @@ def _read(path: Path, source: Source, format_id: str | None) -> tuple[Report, li
     findings += _tables_as_pictures(fmt, source, parts, spots, table_findings)
     narrative, narrative_findings = read_narrative(fmt, parts, source.kind == "pdf")
     findings += narrative_findings
+    findings += unread_charts(parts, source.kind == "pdf")
     report = Report(
         format_id=fmt.id,
         source=str(path),
@@ -224,13 +226,38 @@ def read_charts(parts: Parts) -> tuple[PublishedItems, ...]:
         for block in blocks:
             if isinstance(block, Para) and (head := subheading(block.text)) is not None:
                 sub = head[0][: head[0].index("）") + 1] if "）" in head[0] else ""
-            elif isinstance(block, Chart):
+            elif isinstance(block, Chart) and block.items:
                 where = Place(f"“{parts.headings[number].text}”中的统计图", "")
                 items = tuple((label, Value(_count(value), where, value)) for label, value in block.items)
                 figures.append(
                     PublishedItems(items, caption=block.caption, place=f"{number}{sub}", where=where)
                 )
     return tuple(figures)
+
+
+def unread_charts(parts: Parts, paged: bool) -> list[Finding]:
+    """One finding for each chart whose data the file does not carry (a picture, a figure drawn in a
+    PDF): its counts per 栏目 were neither checked (F1 stays silent) nor imported."""
+    findings = []
+    for number, blocks in parts.sections.items():
+        for block in blocks:
+            if isinstance(block, Chart) and not block.items:
+                page = f"第{block.page}页" if paged and block.page else ""
+                caption = f"“{block.caption}”" if block.caption else ""
+                message = (
+                    f"统计图{caption}是图片或绘制的图形，读不出各栏目的发布条数，未核对各栏目条数之和（F1）；"
+                    f"导入的工作簿中“{names.FIGURES}”需手工填写"
+                )
+                findings.append(
+                    Finding(
+                        "F1",
+                        "figure-unread",
+                        Severity.WARNING,
+                        message,
+                        sheet=f"{page}“{parts.headings[number].text}”中的统计图",
+                    )
+                )
+    return findings
 
 
 def _count(text: str) -> int | None:

@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 
 from ..formats import FORMATS
 from ..workbook.labels import norm
-from .source import Block, Chart, Para
+from .source import Block, Chart, Grid, Para, Picture
 
 NUMBERS = "一二三四五六"
 _HEADING = re.compile(r"^([一二三四五六])\s*[、.．]\s*(.{2,40})$")
@@ -95,14 +95,25 @@ def split_parts(blocks: list[Block]) -> Parts:
 def drop_charts(blocks: list[Block]) -> list[Block]:
     """A chart's caption (``……统计图``) and the labels printed inside the chart just above it (short
     lines without punctuation: its categories and axis) are no paragraphs of the text; a chart whose
-    data the file carries takes the caption as its own."""
+    data the file carries takes the caption as its own (printed under it or over it). A caption next
+    to a chart whose data the file does not carry (a picture, or a figure drawn in a PDF: its labels,
+    its ruled frame) becomes a Chart without items, so the reader can say the data was not read."""
+    blocks = list(blocks)
     out: list[Block] = []
-    for block in blocks:
+    for i, block in enumerate(blocks):
         if isinstance(block, Para) and len(block.text) <= _MAX_HEADING and _CAPTION.search(block.text):
+            labels = False
             while out and _chart_label(out[-1]):
                 out.pop()
-            if out and isinstance(out[-1], Chart) and not out[-1].caption:
-                out[-1] = replace(out[-1], caption=block.text)
+                labels = True
+            after = blocks[i + 1] if i + 1 < len(blocks) else None
+            if out and isinstance(out[-1], Chart) and out[-1].items:
+                if not out[-1].caption:
+                    out[-1] = replace(out[-1], caption=block.text)
+            elif isinstance(after, Chart) and after.items:
+                blocks[i + 1] = replace(after, caption=after.caption or block.text)
+            elif labels or (out and isinstance(out[-1], Picture | Grid)) or isinstance(after, Picture):
+                out.append(Chart((), caption=block.text, page=block.page))
             continue
         out.append(block)
     return out
