@@ -43,7 +43,8 @@ def read_pdf(path: Path, data: bytes) -> Source:
         body = _body_size(pdf.pages)
         read: list[tuple[int, _Page]] = []
         for number, whole in enumerate(pdf.pages, 1):
-            page = whole.filter(lambda obj, body=body: not _overlay(obj, body))
+            over = any(_overlay(ch, body) for ch in whole.chars)
+            page = whole.filter(lambda obj, body=body: not _overlay(obj, body)) if over else whole
             if not page.chars:
                 source.blank_pages += 1
                 source.blocks.extend(Picture(number) for _ in page.images[:1])
