@@ -901,3 +901,28 @@ def test_a_chart_with_its_data_is_no_unread_chart(kind: str) -> None:
     source = Path(__file__).parent.parent / "examples" / f"威海市文登区大水泊镇人民政府-2022年报.{kind}"
     _, findings = read_published(source)
     assert not [f for f in findings if f.type == "figure-unread"]
+
+
+@pytest.mark.parametrize("kind", ["pdf", "html"])
+@pytest.mark.parametrize("format_id", ["gb2021", "gb2019"])
+def test_a_placeholder_for_the_name_or_a_contact_detail_is_no_detail(
+    format_id: str, kind: str, tmp_path: Path, fonts
+) -> None:
+    """A draft without the body's name and phone prints 【待填写】 in the title and the 前言: the
+    report has no name (M1) and its contact details are incomplete (M2); nothing reads 【待填写】 as a
+    name or an address."""
+    from govreport.render.html import page_html
+    from govreport.render.pdf import pdf_bytes
+
+    details = {k: v for k, v in DETAILS.items() if k not in ("name", "phone", "address")}
+    details["year"] = "2022" if format_id == "gb2021" else "2020"
+    document = outline(make_report(format_id, details=details))
+    path = tmp_path / f"报告.{kind}"
+    if kind == "pdf":
+        path.write_bytes(pdf_bytes(document, fonts))
+    else:
+        path.write_text(page_html(document), encoding="utf-8")
+    read, findings = read_published(path)
+    assert read.name == ""
+    assert all("待填写" not in d.text for d in read.details.values())
+    assert {(f.rule, f.type) for f in findings} >= {("M1", "detail-missing"), ("M2", "contact-missing")}

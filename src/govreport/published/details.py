@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+from ..blocks import PLACEHOLDER
 from ..dates import parse_date
 from ..model import Detail, Finding, Place, Severity
-from .source import Source, tidy
+from .source import Source, placeholder, tidy
 from .structure import Parts
 
 _YEAR = re.compile(r"(20\d{2})\s*年\s*度?")
@@ -21,6 +22,7 @@ _CONTACT = {
     "portal_url": re.compile(r"(https?://[A-Za-z0-9./\-_?=&%]+|www\.[A-Za-z0-9.\-]+(?:/[A-Za-z0-9./\-_]*)?)"),
     "portal_name": re.compile(r"可在\s*([^（(，,。；;]{2,40}?(?:门户网站|网站|门户网|网))"),
 }
+_CONTACT_WORDS = ("联系", "地址", "邮编", "电话", "网站", "网址")
 _PAGE_DATE = re.compile(
     r"(?:发布|成文|印发|公开)?(?:日期|时间)\s*[：:]\s*(\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2})"
 )
@@ -31,7 +33,7 @@ def read_details(source: Source, parts: Parts) -> tuple[dict[str, Detail], list[
     findings: list[Finding] = []
     title, place = _title(source, parts)
     name, year = split_title(title) if title else ("", "")
-    if name:
+    if name and not placeholder(name):
         details["name"] = Detail(name, place)
     if year:
         details["year"] = Detail(year, place)
@@ -44,8 +46,12 @@ def read_details(source: Source, parts: Parts) -> tuple[dict[str, Detail], list[
     preamble = "".join(p.text for p in parts.preamble)
     for key, pattern in _CONTACT.items():
         m = pattern.search(preamble)
-        if m:
-            details[key] = Detail(tidy(m.group(1)).strip(" ，,"), Place("前言", ""))
+        value = tidy(m.group(1)).strip(" ，,") if m else ""
+        if value and not placeholder(value):
+            details[key] = Detail(value, Place("前言", ""))
+    if any(PLACEHOLDER in p.text and any(w in p.text for w in _CONTACT_WORDS) for p in parts.preamble):
+        message = f"前言中的联系信息不全，印的是{PLACEHOLDER}"
+        findings.append(Finding("M2", "contact-missing", Severity.WARNING, message, sheet="前言"))
     released = _release_date(source, parts)
     if released:
         details["release_date"] = released
