@@ -910,7 +910,8 @@ def test_a_placeholder_for_the_name_or_a_contact_detail_is_no_detail(
 ) -> None:
     """A draft without the body's name and phone prints 【待填写】 in the title and the 前言: the
     report has no name (M1) and its contact details are incomplete (M2); nothing reads 【待填写】 as a
-    name or an address."""
+    name or an address, and the imported workbook leaves them blank (its own M1 and M2) instead of
+    keeping a 前言 that says 【待填写】."""
     from govreport.render.html import page_html
     from govreport.render.pdf import pdf_bytes
 
@@ -926,3 +927,9 @@ def test_a_placeholder_for_the_name_or_a_contact_detail_is_no_detail(
     assert read.name == ""
     assert all("待填写" not in d.text for d in read.details.values())
     assert {(f.rule, f.type) for f in findings} >= {("M1", "detail-missing"), ("M2", "contact-missing")}
+    workbook = tmp_path / "导入.xlsx"
+    assert CliRunner().invoke(cli, ["import", str(path), "-o", str(workbook)]).exit_code == 0
+    imported, _ = read_workbook(workbook)
+    assert not imported.narrative.get("前言")  # build writes the 前言 from 基本信息 again, gaps marked
+    again = CliRunner().invoke(cli, ["check", str(workbook), "-j", "1"]).output
+    assert "缺少电话" in again and "缺少地址" in again and "缺少机关名称" in again, again

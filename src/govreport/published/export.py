@@ -12,6 +12,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from pathlib import Path
 
+from ..blocks import PLACEHOLDER
 from ..files import atomic_path
 from ..formats import Format, get_format
 from ..model import Finding, Passage, Report
@@ -63,8 +64,9 @@ def report_data(report: Report, fmt: Format) -> ReportData:
     if report.year:
         details["year"] = report.year
     narrative: dict[str, object] = {}
-    if report.narrative.get("前言"):
-        narrative["前言"] = _text(report.narrative["前言"])
+    preamble = _text(report.narrative.get("前言", ()))
+    if preamble and PLACEHOLDER not in preamble:  # else the one build writes from 基本信息, with M2 for gaps
+        narrative["前言"] = preamble
     overview = _overview(report.narrative.get("一", ()), fmt)
     if overview:
         narrative["一"] = overview
