@@ -274,8 +274,9 @@ def test_every_report_govreport_builds_imports_back_to_the_same_cells_and_text(
 # ---- tables published as pictures, scanned PDFs ----------------------------------------------------
 
 
-def _picture_report(path: Path, tmp_path: Path) -> Path:
-    """A .docx whose three statutory tables are pictures, as the seed report published them."""
+def _picture_report(path: Path, tmp_path: Path, overview: tuple[str | None, ...] = ()) -> Path:
+    """A .docx whose three statutory tables are pictures, as the seed report published them;
+    ``overview`` is more of 一 after its first paragraph (None: a picture)."""
     import docx
     from PIL import Image
 
@@ -288,6 +289,11 @@ def _picture_report(path: Path, tmp_path: Path) -> Path:
     )
     document.add_paragraph("一、总体情况")
     document.add_paragraph("2024年，我县政务公开工作稳步推进，全年主动公开政府信息1200条。")
+    for text in overview:
+        if text is None:
+            document.add_picture(str(picture))
+        else:
+            document.add_paragraph(text)
     for heading in (
         "二、主动公开政府信息情况",
         "三、收到和处理政府信息公开申请情况",
@@ -933,3 +939,22 @@ def test_a_placeholder_for_the_name_or_a_contact_detail_is_no_detail(
     assert not imported.narrative.get("前言")  # build writes the 前言 from 基本信息 again, gaps marked
     again = CliRunner().invoke(cli, ["check", str(workbook), "-j", "1"]).output
     assert "缺少电话" in again and "缺少地址" in again and "缺少机关名称" in again, again
+
+
+@pytest.mark.parametrize(
+    ("overview", "unread"),
+    [
+        (("（一）主动公开", None, "2024年各栏目信息发布数量统计图"), 1),  # caption under the picture
+        (("（一）主动公开", "图1 2024年各栏目信息发布数量", None), 1),  # caption over it
+        (("（一）主动公开", None, "本年度举办政府开放日活动两次。"), 0),  # a photo, no chart
+    ],
+)
+def test_a_chart_as_a_picture_in_word_is_said_not_read(
+    overview: tuple[str | None, ...], unread: int, tmp_path: Path
+) -> None:
+    """A Word report whose chart in 一 is a picture: one F1 warning that the chart's data was not
+    read; a picture without a caption (a photo) is none."""
+    _, findings = read_published(_picture_report(tmp_path / "报告.docx", tmp_path, overview))
+    said = [f for f in findings if f.type == "figure-unread"]
+    assert len(said) == unread and all("各栏目信息发布数量" in f.message for f in said)
+    assert [f.type for f in findings if f.rule == "Q6"] == ["tables-as-images"]
