@@ -817,8 +817,8 @@ def test_a_watermark_over_the_pages_is_no_text(
 def test_a_placeholder_is_missing_content_in_check_and_import(
     format_id: str, kind: str, tmp_path: Path, fonts
 ) -> None:
-    """A built draft whose last sub-heading of 一 and whose 五 say 【待填写】: `check` warns M3 about
-    both, and the imported workbook keeps the sub-heading's row with an empty text cell, so its own
+    """A built draft whose last sub-heading of 一, whose 五 and whose item of 六 say 【待填写】: `check`
+    warns M3 about each, and the imported workbook keeps the sub-heading's row with an empty text cell, so its own
     check warns M3 too and a rebuilt report still has the sub-heading."""
     from govreport.render.docx import docx_bytes
     from govreport.render.html import page_html
@@ -829,6 +829,8 @@ def test_a_placeholder_is_missing_content_in_check_and_import(
     last = narrative["一"][-1]
     narrative["一"] = (*narrative["一"][:-1], replace(last, paragraphs=()))
     narrative["五"] = (replace(narrative["五"][0], paragraphs=()),)
+    item = narrative["六"][0]
+    narrative["六"] = (replace(item, paragraphs=()),)
     document = outline(make_report(format_id, details=details, narrative=narrative))
     path = tmp_path / f"报告.{kind}"
     if kind == "pdf":
@@ -838,13 +840,13 @@ def test_a_placeholder_is_missing_content_in_check_and_import(
     else:
         path.write_text(page_html(document), encoding="utf-8")
     heading = get_format(format_id).section("五").heading
-    missing = [f"“{last.title}”", f"“{heading}”没有内容"]
+    missing = [f"“{last.title}”", f"“{heading}”没有内容", f"“{item.title}”"]
 
     checked = CliRunner().invoke(cli, ["check", str(path), "-j", "1"])
     assert checked.exit_code == 0, checked.output
     warned = [line for line in checked.output.splitlines() if " M3 " in line]
     assert all(any(words in line for line in warned) for words in missing), checked.output
-    assert len(warned) == 2, checked.output
+    assert len(warned) == 3, checked.output
 
     workbook = tmp_path / "导入.xlsx"
     imported = CliRunner().invoke(cli, ["import", str(path), "-o", str(workbook)])
@@ -853,7 +855,7 @@ def test_a_placeholder_is_missing_content_in_check_and_import(
     assert last.title in rows and not any(rows[last.title])
     again = CliRunner().invoke(cli, ["check", str(workbook), "-j", "1"])
     warned = [line for line in again.output.splitlines() if " M3 " in line]
-    assert len(warned) == 2 and any(last.title in line for line in warned), again.output
+    assert len(warned) == 3 and any(last.title in line for line in warned), again.output
     assert not [line for line in again.output.splitlines() if "待填写" in line and " M3 " not in line]
 
 
