@@ -771,7 +771,7 @@ def _overprinted(path: Path, out: Path, words: str, size: float, angle: float) -
 
 @pytest.mark.parametrize(
     ("words", "size", "angle"),
-    [(None, 0, 0), ("内部资料", 40, 30), ("样本", 90, 0), ("草稿", 70, -60)],
+    [(None, 0, 0), ("内部资料", 40, 30), ("样本", 90, 0), ("草稿", 70, -60), ("征求意见稿", 36, 0)],
 )
 @pytest.mark.parametrize("format_id", ["gb2021", "gb2019"])
 def test_a_watermark_over_the_pages_is_no_text(

@@ -79,18 +79,20 @@ def read_pdf(path: Path, data: bytes) -> Source:
 
 
 _OVERLAY_SIZE = 3.0  # times the body's type size: a watermark or stamp, not a title (~1.4, ~2 over tables)
+_LIGHT_SIZE = 1.8  # a pale character this much larger than the body is a watermark too
 _ANGLE = 2.0  # degrees off the horizontal or vertical that text set in lines never has
 
 
 def _body_size(pages) -> float:
-    """The type size most characters of the document have (the body's)."""
-    sizes = [round(ch["size"], 1) for page in pages for ch in page.chars]
-    return median(sizes) if sizes else 0.0
+    """The body's type size: the size a quarter of the characters exceed (the tables' smaller type
+    is often the most common, and a big title or a 红头 must not count as a watermark)."""
+    sizes = sorted(round(ch["size"], 1) for page in pages for ch in page.chars)
+    return sizes[len(sizes) * 3 // 4] if sizes else 0.0
 
 
 def _overlay(obj: dict, body: float) -> bool:
     """A character printed over the page rather than in its text: a watermark or a stamp's words
-    (草稿, 数据未通过校验, 样本) set at a slant, or far larger than the body. Text set along or across
+    (草稿, 数据未通过校验, 样本) set at a slant, far larger than the body, or pale and large. Text set along or across
     the lines (a vertical table label) is kept, and so is slanted type (a synthetic italic leans, it
     does not turn)."""
     if obj.get("object_type") != "char":
@@ -98,7 +100,18 @@ def _overlay(obj: dict, body: float) -> bool:
     a, b = obj["matrix"][:2]
     angle = degrees(atan2(b, a)) % 90
     slanted = _ANGLE < angle < 90 - _ANGLE
-    return slanted or (body > 0 and obj["size"] > _OVERLAY_SIZE * body)
+    size = obj["size"] / body if body > 0 else 1.0
+    return slanted or size > _OVERLAY_SIZE or (size > _LIGHT_SIZE and _light(obj.get("non_stroking_color")))
+
+
+def _light(color: object) -> bool:
+    """A pale fill (grey, RGB or CMYK), as watermarks are printed; black and red are not pale."""
+    values = color if isinstance(color, tuple | list) else (color,)
+    if not values or not all(isinstance(v, int | float) for v in values):
+        return False
+    if len(values) == 4:  # CMYK: little ink in every channel
+        return all(v <= 0.4 for v in values) and sum(values) > 0
+    return len(values) in (1, 3) and all(0.5 <= v < 1 for v in values)
 
 
 def _close(source: Source, pending: list) -> None:
